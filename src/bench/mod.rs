@@ -1,0 +1,1 @@
+//! Synthetic corpus generator and the speed/memory benchmark (`corroborate bench`).

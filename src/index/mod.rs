@@ -1,0 +1,1 @@
+//! Source sentences → a searchable inverted index (BM25 over analysed terms).

@@ -1,0 +1,78 @@
+//! The command line: `check` for shells and CI, `lsp` for editors, `eval` and `bench` for
+//! measuring. Every subcommand is thin: the work is in the library.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+mod cli;
+
+#[derive(Parser)]
+#[command(
+    name = "corroborate",
+    version,
+    about = "Which sources support, contradict or were copied by each sentence of your draft"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check Markdown drafts against the corpus. Exit 0: nothing to look at; 1: some sentence
+    /// is unsupported, conflicting or copied; 2: an error.
+    Check {
+        /// A corpus folder (searched recursively) or file; repeatable. Default: `corpus` in
+        /// the nearest corroborate.toml.
+        #[arg(long = "corpus", value_name = "PATH")]
+        corpus: Vec<PathBuf>,
+        /// A corroborate.toml to use instead of the one found beside the draft.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// The drafts to check.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Run the language server on stdin/stdout.
+    Lsp {
+        /// Accepted and ignored: VS Code's client appends it.
+        #[arg(long)]
+        stdio: bool,
+    },
+    /// Score the labelled evaluation set (../shared/eval/dev) and print the table.
+    Eval(cli::eval::EvalArgs),
+    /// Measure index build, matching and memory on a seeded synthetic corpus.
+    Bench(cli::bench::BenchArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check {
+            corpus,
+            config,
+            format,
+            files,
+        } => cli::check::run(&corpus, config.as_deref(), format, &files),
+        Command::Lsp { stdio: _ } => cli::lsp::run(),
+        Command::Eval(args) => cli::eval::run(args),
+        Command::Bench(args) => cli::bench::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! `--format json`: exactly one JSON object, the contract tools rely on (README).

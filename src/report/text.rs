@@ -1,0 +1,1 @@
+//! Compiler-like text output: `path:line:col: verdict: sentence` and its best source.

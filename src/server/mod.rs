@@ -1,0 +1,1 @@
+//! verdicts → LSP: documents held in ropes, handlers, conversions at the edge. Decides nothing about claims.

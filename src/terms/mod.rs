@@ -1,0 +1,1 @@
+//! What two sentences are compared on: tokens, stems, aliases (data/aliases.toml) and numbers.
