@@ -255,6 +255,44 @@ fn a_thread_scraped_twice_is_one_sentence_with_two_occurrences() {
 }
 
 #[test]
+fn handles_stay_and_handles_glued_to_links_lose_the_link() {
+    let corpus = demo();
+    let d1 = doc_index(&corpus, "001");
+    let s1: Vec<&str> = sentences_of(&corpus, d1)
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect();
+    let ends_with = |end: &str| s1.iter().any(|s| s.ends_with(end));
+    // `@baunovcarnegie.ru/commentary/829…` and friends, line 6, 7 and 29 of 001
+    assert!(
+        ends_with("very eloquently explained recently by my colleague @baunov"),
+        "{s1:#?}"
+    );
+    assert!(
+        ends_with("dear colleagues @Tom_deWaal & @sinanulgen1"),
+        "{s1:#?}"
+    );
+    assert!(
+        ends_with("as @AndrianovaAnna explains in @business"),
+        "{s1:#?}"
+    );
+    assert!(
+        s1.iter().any(|s| s.contains("by @MID_RF on 10/31")),
+        "{s1:#?}"
+    );
+    // hashtags keep their words
+    assert!(
+        s1.iter()
+            .any(|s| s.contains("crisis over Belarus, US-China.")),
+        "{s1:#?}"
+    );
+    assert!(
+        s1.iter().any(|s| s.contains("a digital PaxSinica with")),
+        "{s1:#?}"
+    );
+}
+
+#[test]
 fn different_authors_never_merge() {
     let dir = TempDir::new("authors");
     let text = "Russia has put its 2000 peacekeepers in the region today.\n";
@@ -599,4 +637,61 @@ fn loads_the_demo_corpus_quickly() {
     assert!(!corpus.sentences.is_empty());
     // generous: a debug build on a busy machine; a release build takes a few ms
     assert!(took.as_millis() < 2_000, "{took:?}");
+}
+
+/// A million sentences in a thousand thread scrapes by ten authors. Run with
+/// `cargo test --release --test corpus_load -- --ignored`; writes ~80 MB to the temp dir.
+#[test]
+#[ignore]
+fn loads_a_million_sentences_in_seconds() {
+    let dir = TempDir::new("million");
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let words: Vec<String> = (0..20_000)
+        .map(|_| {
+            let len = 3 + (next() % 7) as usize;
+            (0..len)
+                .map(|_| (b'a' + (next() % 26) as u8) as char)
+                .collect()
+        })
+        .collect();
+    let mut toml = String::new();
+    for f in 0..1000 {
+        let mut text = String::new();
+        for t in 0..250 {
+            text.push_str(&format!("{}/ ", t + 1));
+            for _ in 0..4 {
+                let n = 6 + (next() % 9) as usize;
+                let sentence: Vec<&str> = (0..n)
+                    .map(|_| words[(next() % words.len() as u64) as usize].as_str())
+                    .collect();
+                text.push_str(&format!("We {}. ", sentence.join(" ")));
+            }
+            text.push_str(&format!("https://t.co/abc{t}\n{}\n", next() % 200));
+        }
+        let name = format!("f{f:04}.txt");
+        dir.write(&name, text);
+        toml.push_str(&format!(
+            "[[source]]\nfile = \"{name}\"\nauthor = \"Author {}\"\n",
+            f % 10
+        ));
+    }
+    dir.write("sources.toml", toml);
+    let start = std::time::Instant::now();
+    let (corpus, warnings) = load(&[dir.path()]).expect("loads");
+    let took = start.elapsed();
+    assert!(warnings.is_empty());
+    assert_eq!(corpus.documents.len(), 1000);
+    assert!(
+        corpus.sentences.len() > 990_000,
+        "{}",
+        corpus.sentences.len()
+    );
+    eprintln!("{} sentences in {took:?}", corpus.sentences.len());
+    assert!(took.as_secs() < 20, "{took:?}");
 }

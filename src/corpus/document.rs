@@ -169,6 +169,97 @@ mod tests {
         );
     }
 
+    /// Scraps of every kind of residue, glued together at random: nothing may panic, and
+    /// every range must still point at text that starts like its sentence.
+    #[test]
+    fn random_residue_never_panics() {
+        const PIECES: &[&str] = &[
+            "<",
+            ">",
+            "</",
+            "<p>",
+            "<img alt=\"🇷🇺\">",
+            "&",
+            "& #39;",
+            "&amp;",
+            "&#",
+            "\"",
+            "\">",
+            "@",
+            "@name",
+            "#",
+            "#tag",
+            "http://",
+            "https://x.co/a",
+            "x.com/…",
+            "…",
+            "..",
+            ".",
+            " ",
+            "  ",
+            "\n",
+            "\r\n",
+            "\n\n",
+            "\u{a0}",
+            "1/",
+            "2/7",
+            "3.",
+            "THREAD",
+            "END",
+            "---",
+            "# ",
+            "> ",
+            "- ",
+            "```",
+            "[a](b)",
+            "*",
+            "_",
+            "`",
+            "By:",
+            "November 19, 2020",
+            "word",
+            "Capital",
+            "lower",
+            "é",
+            "沈阳",
+            "👇",
+            "\u{200b}",
+            "\u{feff}",
+            "=\"v\"",
+            "draggable=\"false\"",
+            "<!--",
+            "-->",
+            "<script>",
+            "</script>",
+            "107",
+            "152THREAD",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..3000 {
+            let len = (next() % 40) as usize;
+            let text: String = (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            for format in [Format::Text, Format::Markdown, Format::Html] {
+                for (s, r) in prepare(&text, format).sentences {
+                    let orig = text.get(r.clone()).expect("range on char boundaries");
+                    assert!(!s.is_empty() && r.start <= r.end, "{text:?}");
+                    let first = s.chars().next().unwrap_or(' ');
+                    assert!(
+                        orig.contains(first) || !first.is_alphanumeric(),
+                        "{s:?} not in {orig:?} ({text:?}, {format:?})"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn positions_count_characters() {
         let text = "ab\nçé x\n";

@@ -70,9 +70,10 @@ pub struct Entry {
 /// without `file`), or the reason it could not be read at all.
 pub fn parse_sources_toml(text: &str) -> Result<(Vec<Entry>, Vec<String>), String> {
     let value: toml::Table = text.parse().map_err(|e: toml::de::Error| {
-        let line = e
-            .span()
-            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+        let line = e.span().map(|s| {
+            let before = text.as_bytes().get(..s.start).unwrap_or(text.as_bytes());
+            before.iter().filter(|&&b| b == b'\n').count() + 1
+        });
         match line {
             Some(line) => format!("line {line}: {}", e.message().trim()),
             None => e.message().trim().to_string(),
