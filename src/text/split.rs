@@ -114,6 +114,22 @@ impl Depth {
     }
 }
 
+/// Bytes the scan must look at: non-ASCII (curly quotes, CJK marks, …) and ASCII
+/// quotes, brackets and terminal marks.
+static INTERESTING: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = b >= 0x80
+            || matches!(
+                b as u8,
+                b'"' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'.' | b'!' | b'?'
+            );
+        b += 1;
+    }
+    table
+};
+
 fn is_terminal(c: char) -> bool {
     matches!(
         c,
@@ -138,7 +154,17 @@ fn scan(text: &str, para: Range<usize>, track: Nesting, out: &mut Vec<Range<usiz
     let mut depth = Depth::default();
     let mut start = para.start;
     let mut i = para.start;
+    let bytes = text.as_bytes();
     while i < end {
+        // fast path: skip ASCII that neither nests nor ends a sentence
+        let skip = bytes
+            .get(i..end)
+            .and_then(|rest| rest.iter().position(|&b| INTERESTING[usize::from(b)]))
+            .unwrap_or(end - i);
+        i += skip;
+        if i >= end {
+            break;
+        }
         let Some(c) = char_at(text, i) else { break };
         match c {
             '"' if track.straight => depth.straight_open = !depth.straight_open,
