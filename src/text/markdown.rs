@@ -1030,6 +1030,88 @@ mod tests {
     }
 
     #[test]
+    fn random_markdown_gives_valid_ordered_ranges() {
+        const PIECES: &[&str] = &[
+            "*",
+            "**",
+            "_",
+            "`",
+            "[",
+            "]",
+            "(",
+            ")",
+            "](http://x.y)",
+            "http://a.b/c.",
+            "<!--",
+            "-->",
+            "<!-- corroborate off -->",
+            "<!-- corroborate: own -->",
+            "\n",
+            "\r\n",
+            "\n\n",
+            "> ",
+            "- ",
+            "# ",
+            "|",
+            "---",
+            "😀",
+            "🇷🇺",
+            "日本。",
+            ".",
+            "!",
+            "?",
+            "\"",
+            "“",
+            "”",
+            "Mr.",
+            "U.S.",
+            " ",
+            "word",
+            "Word",
+            "[^1]",
+            "[^1]: ",
+            "&amp;",
+            "\\",
+            "```",
+            "    ",
+            "1. ",
+            "3.2",
+            "…",
+            "(Gabuev 2020)",
+            "<div>",
+            "![i](p.png)",
+            "<b>",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..3000 {
+            let len = (next() % 40) as usize;
+            let md: String = (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            let mut last_end = 0;
+            for s in prose_sentences(&md) {
+                let r = s.byte_range.clone();
+                assert!(
+                    r.start <= r.end && md.get(r.clone()).is_some(),
+                    "{md:?}: {s:?}"
+                );
+                assert!(r.start >= last_end, "overlap in {md:?}: {s:?}");
+                assert!(
+                    !s.text.is_empty() && !s.text.contains(PLACEHOLDER),
+                    "{md:?}: {s:?}"
+                );
+                last_end = r.end;
+            }
+        }
+    }
+
+    #[test]
     fn empty_and_odd_inputs_do_not_panic() {
         for md in [
             "",

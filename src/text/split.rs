@@ -779,6 +779,51 @@ mod tests {
     }
 
     #[test]
+    fn random_text_gives_ordered_trimmed_ranges() {
+        const PIECES: &[&str] = &[
+            ".", "!", "?", "…", "...", "\"", "“", "”", "'", "’", "(", ")", "[", "]", " ", "  ",
+            "\n", "\n\n", "\r\n", "word", "Word", "U.S", "Mr", "e.g", "3", "😀", "🇷🇺", "日本",
+            "。", "？", "The", "a", "I",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..5000 {
+            let len = (next() % 30) as usize;
+            let text: String = (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            let mut last_end = 0;
+            for r in split_sentences(&text) {
+                let s = text.get(r.clone()).expect("char boundaries");
+                assert!(
+                    r.start >= last_end && !s.is_empty() && s == s.trim(),
+                    "{text:?}: {r:?}"
+                );
+                last_end = r.end;
+            }
+            // nothing but whitespace is lost
+            let kept: usize = split_sentences(&text).iter().map(|r| r.len()).sum();
+            let non_space = text.chars().filter(|c| !c.is_whitespace()).count();
+            let kept_non_space: usize = split_sentences(&text)
+                .iter()
+                .map(|r| {
+                    text[r.clone()]
+                        .chars()
+                        .filter(|c| !c.is_whitespace())
+                        .count()
+                })
+                .sum();
+            assert_eq!(kept_non_space, non_space, "{text:?}");
+            assert!(kept <= text.len());
+        }
+    }
+
+    #[test]
     fn linear_on_long_input() {
         // one long paragraph with many dots and unbalanced quotes: must stay fast
         let chunk = "Mr. A said \"x. Y. Z. 3.2 e.g. U.S. (no… ";
