@@ -695,3 +695,34 @@ fn loads_a_million_sentences_in_seconds() {
     eprintln!("{} sentences in {took:?}", corpus.sentences.len());
     assert!(took.as_secs() < 20, "{took:?}");
 }
+
+/// The labelled eval set quotes the sources its cases rest on: every quote must still be
+/// found, whole, inside one cleaned sentence of the document it names (quotes copied with
+/// the scrape's broken entity are compared decoded).
+#[test]
+fn every_quote_of_the_eval_set_survives_cleaning() {
+    let corpus = demo();
+    let cases_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/dev/cases.jsonl");
+    let cases = std::fs::read_to_string(cases_path).expect("cases.jsonl");
+    let mut checked = 0;
+    for line in cases.lines().filter(|l| !l.trim().is_empty()) {
+        let case: serde_json::Value = serde_json::from_str(line).expect("json");
+        for source in case["sources"].as_array().into_iter().flatten() {
+            let doc = source["doc"].as_str().expect("doc");
+            let quote = source["quote"]
+                .as_str()
+                .expect("quote")
+                .replace("& #39;", "'");
+            let d = doc_index(&corpus, doc);
+            assert!(
+                sentences_of(&corpus, d)
+                    .iter()
+                    .any(|s| s.text.contains(&quote)),
+                "{}: {quote:?} not in a sentence of {doc}",
+                case["id"]
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 70, "{checked}");
+}
