@@ -119,14 +119,10 @@ fn classify(line: &str, fence: &mut Option<String>) -> (LineKind, Option<std::op
         *fence = Some(m.as_str().to_string());
         return (LineKind::Break, None);
     }
-    if line.trim().is_empty()
-        || RULE.is_match(line)
-        || REFERENCE.is_match(line)
-        || line.starts_with("    ")
-        || line.starts_with('\t')
-    {
-        // indented lines are code (list continuations are rarely indented that deep in
-        // scraped Markdown); rules and link definitions are not prose
+    // Indented lines are read as prose, not code: in scraped Markdown they are far more
+    // often list continuations than code blocks (which come fenced), and dropping prose
+    // costs more than keeping a line of code.
+    if line.trim().is_empty() || RULE.is_match(line) || REFERENCE.is_match(line) {
         return (LineKind::Break, None);
     }
     let mut from = 0;
@@ -252,6 +248,19 @@ mod tests {
                 LineKind::Break,
                 LineKind::Break,
                 LineKind::ItemStart,
+            ]
+        );
+    }
+
+    #[test]
+    fn indented_lines_are_prose() {
+        let got = lines("- item\n    continued here\n  - nested item");
+        assert_eq!(
+            got,
+            vec![
+                (LineKind::ItemStart, "item".to_string()),
+                (LineKind::Prose, "    continued here".to_string()),
+                (LineKind::ItemStart, "nested item".to_string()),
             ]
         );
     }
