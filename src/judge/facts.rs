@@ -17,12 +17,26 @@ const SLOT_WINDOW: usize = 3;
 /// The facts of `draft` that `source` states differently. Only meaningful when the two
 /// otherwise make the same claim; the caller decides that.
 pub fn differences(draft: &Analysis, source: &Analysis) -> Vec<Difference> {
-    let mut out = substitutions(draft, source);
-    signs(draft, source, &mut out);
+    compare(draft, source).differences
+}
+
+/// Differences, and the draft terms they account for: a swapped fact is a difference, not
+/// something the source fails to mention.
+pub struct Comparison {
+    pub differences: Vec<Difference>,
+    pub replaced_keys: Vec<String>,
+}
+
+pub fn compare(draft: &Analysis, source: &Analysis) -> Comparison {
+    let (mut differences, replaced_keys) = substitutions(draft, source);
+    signs(draft, source, &mut differences);
     if let Some(p) = polarity(draft, source) {
-        out.push(p);
+        differences.push(p);
     }
-    out
+    Comparison {
+        differences,
+        replaced_keys,
+    }
 }
 
 /// Numbers and dates of the draft that the source does not have (an invented figure).
@@ -75,7 +89,7 @@ fn is_year(t: &Term) -> bool {
 }
 
 /// Draft facts replaced by a different fact of the same sort at the same place in the source.
-fn substitutions(draft: &Analysis, source: &Analysis) -> Vec<Difference> {
+fn substitutions(draft: &Analysis, source: &Analysis) -> (Vec<Difference>, Vec<String>) {
     let source_keys: HashSet<&str> = source.keys().collect();
     let draft_keys: HashSet<&str> = draft.keys().collect();
     let mut source_positions: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -84,6 +98,7 @@ fn substitutions(draft: &Analysis, source: &Analysis) -> Vec<Difference> {
     }
     let mut used = HashSet::new();
     let mut reported = HashSet::new();
+    let mut replaced = Vec::new();
     let mut out = Vec::new();
     for (i, d) in draft.terms.iter().enumerate() {
         let Some(d_slot) = slot(d) else { continue };
@@ -121,6 +136,7 @@ fn substitutions(draft: &Analysis, source: &Analysis) -> Vec<Difference> {
                     .map(|(k, _)| k),
             );
             reported.insert(d.key.as_str());
+            replaced.push(d.key.clone());
             out.push(Difference {
                 kind: kind_of(d_slot, d),
                 source: s.surface.clone(),
@@ -128,7 +144,7 @@ fn substitutions(draft: &Analysis, source: &Analysis) -> Vec<Difference> {
             });
         }
     }
-    out
+    (out, replaced)
 }
 
 /// Same size, opposite direction: "-3.2%" against "up 3.2 percent".

@@ -252,8 +252,12 @@ pub fn judge(sources: &Sources, thresholds: Thresholds, sentence: &DraftSentence
     }
 
     let conflict = candidates.iter().find_map(|c| {
-        let differences = facts::differences(&draft, &c.analysis);
-        (!differences.is_empty() && c.overlap.score() >= CONFLICT_FLOOR).then_some((c, differences))
+        let comparison = facts::compare(&draft, &c.analysis);
+        let explained: Vec<usize> = (0..draft.terms.len())
+            .filter(|&i| comparison.replaced_keys.contains(&draft.terms[i].key))
+            .collect();
+        let same_claim = c.overlap.score_with(&explained) >= CONFLICT_FLOOR;
+        (!comparison.differences.is_empty() && same_claim).then_some((c, comparison.differences))
     });
     if let Some((c, differences)) = conflict {
         let reason = differences

@@ -16,13 +16,31 @@ pub struct Overlap {
     pub copy_ratio: f32,
     /// Indexes into the draft's terms that the source does not have.
     pub missing: Vec<usize>,
+    /// Weight of each draft term (parallel to the draft's terms; 0 for repeats).
+    pub weights: Vec<f32>,
 }
 
 impl Overlap {
     /// One number for "how close": mostly how much of the draft the source states, a little
     /// of how much of the source the draft restates (a long source sentence may hold more).
     pub fn score(&self) -> f32 {
-        0.75 * self.draft_coverage + 0.25 * self.source_coverage
+        0.8 * self.draft_coverage + 0.2 * self.source_coverage
+    }
+
+    /// The score if the draft terms at `explained` were found too (facts the source states
+    /// differently: they show the source is about the same thing).
+    pub fn score_with(&self, explained: &[usize]) -> f32 {
+        let total: f32 = self.weights.iter().sum();
+        if total <= 0.0 {
+            return self.score();
+        }
+        let extra: f32 = explained
+            .iter()
+            .filter(|i| self.missing.contains(i))
+            .map(|&i| self.weights[i])
+            .sum();
+        let draft_coverage = (self.draft_coverage + extra / total).min(1.0);
+        0.8 * draft_coverage + 0.2 * self.source_coverage
     }
 }
 
@@ -48,12 +66,14 @@ pub fn overlap(
     let mut total = 0.0;
     let mut found = 0.0;
     let mut missing = Vec::new();
+    let mut weights = vec![0.0; draft.terms.len()];
     let mut seen = HashSet::new();
     for (i, t) in draft.terms.iter().enumerate() {
         if !seen.insert(t.key.as_str()) {
             continue;
         }
         let w = term_weight(t.kind, idf(&t.key));
+        weights[i] = w;
         total += w;
         if source_keys.contains(t.key.as_str()) {
             found += w;
@@ -83,6 +103,7 @@ pub fn overlap(
             draft_words.len() as f32,
         ),
         missing,
+        weights,
     }
 }
 
