@@ -9,7 +9,7 @@
 
 pub mod draft;
 pub mod generate;
-pub mod memory;
+pub mod process;
 pub mod rng;
 pub mod run;
 pub mod sentence;
