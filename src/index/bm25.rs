@@ -2,17 +2,23 @@
 //! a tenth of the sentences) only add to candidates that rarer terms found, which keeps a
 //! query fast on a million sentences without changing the top of the ranking much.
 //!
-//! Scores accumulate in a dense array with one slot per sentence, reused across searches
-//! (a slot is zero until a term touches it; every contribution is positive). Terms are
-//! added in the same order, one contribution per term and sentence, so each score is the
-//! same float sum whatever the container.
+//! Scores accumulate in a dense array with one slot per sentence, reused across searches,
+//! beside a bitset of the sentences touched so far (small enough to stay in cache while a
+//! common term's long postings are checked against it, and read in order at the end to
+//! collect the candidates). Terms are added in the same order,
+//! one contribution per term and sentence, so each score is the same float sum a map would
+//! hold; the best `limit` are kept in a bounded heap under the same total order (score,
+//! then sentence), so the ranking is exactly the one sorting every candidate gives.
+
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
 
 use super::Index;
 use crate::corpus::SentenceId;
 use crate::terms::Analysis;
 
-const K1: f32 = 1.2;
-const B: f32 = 0.75;
+pub const K1: f32 = 1.2;
+pub const B: f32 = 0.75;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Candidate {
@@ -20,16 +26,52 @@ pub struct Candidate {
     pub bm25: f32,
 }
 
-/// A search's working memory: a score per sentence and the sentences touched so far.
+/// Best first: higher score, then lower sentence index. A total order, so the top
+/// `limit` and their order do not depend on the order candidates arrive in.
+fn rank(a: &Candidate, b: &Candidate) -> Ordering {
+    b.bm25.total_cmp(&a.bm25).then(a.sentence.cmp(&b.sentence))
+}
+
+/// A candidate in the heap of the best so far; the heap's top is the worst of them.
+struct Kept(Candidate);
+
+impl PartialEq for Kept {
+    fn eq(&self, other: &Self) -> bool {
+        rank(&self.0, &other.0) == Ordering::Equal
+    }
+}
+impl Eq for Kept {}
+impl PartialOrd for Kept {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Kept {
+    fn cmp(&self, other: &Self) -> Ordering {
+        rank(&self.0, &other.0)
+    }
+}
+
+/// The length normalisation of a sentence with `len` distinct terms: the part of BM25's
+/// denominator that does not depend on the term.
+pub fn norm(len: usize, average_length: f32) -> f32 {
+    K1 * (1.0 - B + B * len as f32 / average_length)
+}
+
+/// A search's working memory: a score per sentence, which sentences hold one, and their
+/// list. All zero / empty between searches.
 #[derive(Debug, Default)]
 pub struct Scratch {
-    scores: Vec<f32>,
-    touched: Vec<u32>,
+    /// Per sentence: (score so far, length normalisation) side by side, so scoring a
+    /// posting touches one cache line.
+    cells: Vec<[f32; 2]>,
+    /// One bit per sentence: it has a score.
+    seen: Vec<u64>,
 }
 
 impl Scratch {
     pub fn heap_bytes(&self) -> usize {
-        self.scores.capacity() * 4 + self.touched.capacity() * 4
+        self.cells.capacity() * 8 + self.seen.capacity() * 8
     }
 }
 
@@ -56,59 +98,69 @@ pub fn search(index: &Index, query: &Analysis, limit: usize) -> Vec<Candidate> {
         .ok()
         .and_then(|mut pool| pool.pop())
         .unwrap_or_default();
-    scratch.scores.resize(n, 0.0);
-    let Scratch { scores, touched } = &mut scratch;
-    let offsets = &index.term_offsets;
-    let length = |sentence: u32| {
-        let i = sentence as usize;
-        match (offsets.get(i), offsets.get(i + 1)) {
-            (Some(&a), Some(&b)) => (b - a) as f32,
-            _ => 0.0,
-        }
-    };
+    if scratch.cells.len() != n {
+        scratch.cells = index.norms.iter().map(|&norm| [0.0, norm]).collect();
+    }
+    scratch.seen.resize(n.div_ceil(64), 0);
+    let Scratch { cells, seen } = &mut scratch;
+    let mut touched = 0usize;
+    // Every posting names a sentence below n (the build writes them so), and the arrays
+    // below all have n slots: the indexing cannot fail.
+    let cells = &mut cells[..n];
     for (id, idf, qtf) in terms {
         let (sentences, frequencies) = index.postings(id);
-        let only_existing = sentences.len() > common && !touched.is_empty();
-        for (&sentence, &tf) in sentences.iter().zip(frequencies) {
-            let Some(slot) = scores.get_mut(sentence as usize) else {
-                continue;
+        let weight = idf * qtf as f32;
+        if sentences.len() > common && touched > 0 {
+            for (&sentence, &tf) in sentences.iter().zip(frequencies) {
+                let i = sentence as usize;
+                if seen[i >> 6] & (1 << (i & 63)) == 0 {
+                    continue;
+                }
+                let tf = tf as f32;
+                let cell = &mut cells[i];
+                cell[0] += weight * tf * (K1 + 1.0) / (tf + cell[1]);
+            }
+        } else {
+            for (&sentence, &tf) in sentences.iter().zip(frequencies) {
+                let i = sentence as usize;
+                let word = &mut seen[i >> 6];
+                let bit = 1 << (i & 63);
+                if *word & bit == 0 {
+                    *word |= bit;
+                    touched += 1;
+                }
+                let tf = tf as f32;
+                let cell = &mut cells[i];
+                cell[0] += weight * tf * (K1 + 1.0) / (tf + cell[1]);
+            }
+        }
+    }
+
+    // Candidates in sentence order (the bitset's), which reads the scores front to back,
+    // and leaves every slot zero for the next search.
+    let mut best: BinaryHeap<Kept> = BinaryHeap::with_capacity(limit.min(touched) + 1);
+    for (w, word) in seen.iter_mut().enumerate() {
+        let mut bits = std::mem::take(word);
+        while bits != 0 {
+            let i = w * 64 + bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            let candidate = Candidate {
+                sentence: SentenceId(i as u32),
+                bm25: std::mem::take(&mut cells[i][0]),
             };
-            if only_existing && *slot == 0.0 {
-                continue;
+            if best.len() < limit {
+                best.push(Kept(candidate));
+            } else if let Some(mut worst) = best.peek_mut() {
+                if rank(&candidate, &worst.0) == Ordering::Less {
+                    *worst = Kept(candidate);
+                }
             }
-            let len = length(sentence);
-            let tf = tf as f32;
-            let s = idf * qtf as f32 * tf * (K1 + 1.0)
-                / (tf + K1 * (1.0 - B + B * len / index.average_length));
-            if *slot == 0.0 {
-                touched.push(sentence);
-            }
-            *slot += s;
         }
     }
-    let mut ranked: Vec<Candidate> = touched
-        .iter()
-        .map(|&s| Candidate {
-            sentence: SentenceId(s),
-            bm25: scores.get(s as usize).copied().unwrap_or(0.0),
-        })
-        .collect();
-    for &s in touched.iter() {
-        if let Some(slot) = scores.get_mut(s as usize) {
-            *slot = 0.0;
-        }
-    }
-    touched.clear();
     if let Ok(mut pool) = index.scratch.lock() {
         pool.push(scratch);
     }
-
-    let cmp =
-        |a: &Candidate, b: &Candidate| b.bm25.total_cmp(&a.bm25).then(a.sentence.cmp(&b.sentence));
-    if ranked.len() > limit {
-        ranked.select_nth_unstable_by(limit - 1, cmp);
-        ranked.truncate(limit);
-    }
-    ranked.sort_by(cmp);
+    let mut ranked: Vec<Candidate> = best.into_iter().map(|k| k.0).collect();
+    ranked.sort_by(rank);
     ranked
 }

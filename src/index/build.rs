@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use super::hash::FxHashMap;
-use super::{Index, TermId};
+use super::{bm25, Index, TermId};
 use crate::corpus::Corpus;
 use crate::terms::Analyzer;
 
@@ -232,6 +232,10 @@ fn merge(sentences: usize, mut blocks: Vec<Block>, interners: Vec<Interner>) -> 
     } else {
         (total_length as f32 / sentences as f32).max(1.0)
     };
+    let norms = term_offsets
+        .windows(2)
+        .map(|w| bm25::norm((w[1] - w[0]) as usize, average_length))
+        .collect();
     Index {
         vocabulary,
         posting_offsets,
@@ -239,7 +243,7 @@ fn merge(sentences: usize, mut blocks: Vec<Block>, interners: Vec<Interner>) -> 
         posting_frequencies,
         sentence_terms,
         term_offsets,
-        average_length,
+        norms,
         scratch: Mutex::new(Vec::new()),
     }
 }

@@ -37,7 +37,8 @@ pub struct Index {
     /// Each sentence's distinct terms, flattened; `term_offsets[i]..term_offsets[i+1]`.
     sentence_terms: Vec<TermId>,
     term_offsets: Vec<u32>,
-    average_length: f32,
+    /// Each sentence's BM25 length normalisation ([`bm25::norm`]), computed once.
+    norms: Vec<f32>,
     /// Dense score arrays reused by searches, one per search running at the same time.
     scratch: Mutex<Vec<bm25::Scratch>>,
 }
@@ -128,6 +129,7 @@ impl Index {
             + self.posting_frequencies.capacity() * 2
             + self.sentence_terms.capacity() * 4
             + self.term_offsets.capacity() * 4
+            + self.norms.capacity() * 4
             + scratch
     }
 }
@@ -184,7 +186,11 @@ mod tests {
         for i in 0..corpus.sentences.len() as u32 {
             assert_eq!(index.terms_of(SentenceId(i)), old.terms_of(SentenceId(i)));
         }
-        assert_eq!(index.average_length.to_bits(), old.average_length.to_bits());
+        for i in 0..corpus.sentences.len() {
+            let len = old.terms_of(SentenceId(i as u32)).len();
+            let norm = bm25::norm(len, old.average_length);
+            assert_eq!(index.norms[i].to_bits(), norm.to_bits(), "sentence {i}");
+        }
 
         let d = draft::draft(vocab, corpus, 21, 3_000);
         let mut queries: Vec<String> = crate::text::draft_sentences(&d.markdown)
