@@ -115,29 +115,35 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         })
         .collect();
 
+    let attention = checked.iter().any(|s| Counts::of(s).needs_attention());
+    let code = ExitCode::from(u8::from(attention));
+    match print(&reports, args.format, args.verbose) {
+        // `corroborate check … | head` closed the pipe: the reader has what it wanted
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(code),
+        Err(e) => Err(anyhow!("writing the report: {e}")),
+        Ok(()) => Ok(code),
+    }
+}
+
+fn print(reports: &[FileReport], format: Format, verbose: bool) -> io::Result<()> {
     let stdout = io::stdout();
     let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut out = io::BufWriter::new(stdout.lock());
-    match args.format {
-        Format::Json => json::write(&mut out, &reports)?,
+    match format {
+        Format::Json => json::write(&mut out, reports)?,
         Format::Text => {
-            let options = text::TextOptions {
-                verbose: args.verbose,
-                color,
-            };
-            for file in &reports {
+            let options = text::TextOptions { verbose, color };
+            for file in reports {
                 text::write_file(&mut out, file, options)?;
             }
         }
     }
-    out.flush()?;
-
-    let attention = checked.iter().any(|s| Counts::of(s).needs_attention());
-    Ok(ExitCode::from(u8::from(attention)))
+    out.flush()
 }
 
 fn read_draft(path: &Path) -> anyhow::Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| anyhow!("{}: {e}", path.display()))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| anyhow!("{}: cannot read the draft: {e}", path.display()))?;
     String::from_utf8(bytes).map_err(|e| {
         let bad = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();

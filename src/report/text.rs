@@ -18,6 +18,9 @@ use crate::text::LineIndex;
 
 /// Sources shown per sentence; the JSON output has them all.
 const MAX_MATCHES: usize = 3;
+/// For an unsupported sentence the sources are near misses: the closest one helps to see
+/// what the sources do say, more would bury the warning.
+const MAX_NEAR_MISSES: usize = 1;
 /// Characters of the draft sentence shown on its header line.
 const SENTENCE_WIDTH: usize = 72;
 /// Characters of a source title shown in its metadata.
@@ -95,7 +98,11 @@ fn write_sentence(
     } else {
         vec![]
     };
-    for m in judgement.matches.iter().take(MAX_MATCHES) {
+    let shown = match verdict {
+        Verdict::Unsupported => MAX_NEAR_MISSES,
+        _ => MAX_MATCHES,
+    };
+    for m in judgement.matches.iter().take(shown) {
         write_match(out, m, sources, paint)?;
     }
     for note in notes {
@@ -266,7 +273,7 @@ mod tests {
                 "The winner is Turkey.",
                 Verdict::Unsupported,
                 "no source makes this claim",
-                &[],
+                &[(1, 0.3), (0, 0.2)],
                 vec![],
             ),
         ]
@@ -301,6 +308,8 @@ drafts/a.md:3:45: conflicting (0.61): Russia sent 5000 peacekeepers.
     = also in /corpus/001_b.txt:12
     = source says 2000, draft says 5000
 drafts/a.md:5:3: unsupported: The winner is Turkey.
+   --> /corpus/sub/004_c.txt:9  sub/004_c.txt
+    | The real winner in this conflict is Russia.
     = no source makes this claim
 drafts/a.md: 1 supported, 0 copied, 1 conflicting, 1 unsupported, 1 skipped
 ";
