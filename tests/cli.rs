@@ -462,6 +462,29 @@ fn drafts_in_different_folders_use_their_own_config() {
 
 #[test]
 #[ignore = "needs corpus loader"]
+fn an_explicit_configs_corpus_is_relative_to_the_config_not_the_current_folder() {
+    let dir = TempDir::new("explicit-relative");
+    small_corpus(&dir);
+    // from dir/, "../corpus" would be outside the temp folder; from dir/settings/ it is dir/corpus
+    dir.write("settings/team.toml", "corpus = [\"../corpus\"]\n");
+    dir.write("draft.md", "Russia sent peacekeepers.\n");
+    let out = corroborate(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--config",
+            "settings/team.toml",
+            "draft.md",
+        ],
+    );
+    assert_ne!(code(&out), 2, "{}", stderr(&out));
+    assert_eq!(json(&out)["files"][0]["path"], "draft.md");
+}
+
+#[test]
+#[ignore = "needs corpus loader"]
 fn several_drafts_are_reported_in_the_order_given() {
     let dir = TempDir::new("order");
     small_corpus(&dir);

@@ -43,7 +43,14 @@ struct Draft {
 }
 
 pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
-    let explicit = args.config.map(Config::load).transpose()?;
+    let explicit = match args.config {
+        Some(path) => {
+            let mut config = Config::load(path)?;
+            config.corpus = config.corpus.iter().map(|p| normalize(p)).collect();
+            Some(config)
+        }
+        None => None,
+    };
     let mut discovered: HashMap<PathBuf, Config> = HashMap::new();
     let mut groups: Vec<Group> = Vec::new();
     let mut drafts = Vec::with_capacity(args.files.len());
