@@ -3,9 +3,8 @@
 //!
 //! Corpora are small .txt files in temporary folders made here; the demo corpus
 //! (../shared/corpus) is only read. Tests that need a part still being written elsewhere are
-//! `#[ignore]`d with the reason ("needs corpus loader": corpus::load; "needs judge": the
-//! matching behind Engine::judge); they are written for the real behaviour, not the
-//! placeholders.
+//! `#[ignore]`d with the reason ("needs corpus loader": corpus::load is still a placeholder);
+//! they are written for the real behaviour, not the placeholders.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -89,8 +88,8 @@ fn demo_corpus() -> PathBuf {
 fn small_corpus(dir: &TempDir) {
     dir.write(
         "corpus/thread.txt",
-        "1/ Russia has put its 2000 peacekeepers in Nagorno-Karabakh under the November ceasefire.\n\
-         2/ There will be no Turkish armed peacekeepers, which matters a great deal to Moscow.\n",
+        "Russia has put its 2000 peacekeepers in Nagorno-Karabakh under the November ceasefire.\n\
+         There will be no Turkish armed peacekeepers, which matters a great deal to Moscow.\n",
     );
     dir.write(
         "corpus/notes/article.txt",
@@ -535,7 +534,7 @@ fn a_claim_no_source_makes_is_unsupported_and_exits_1() {
 }
 
 #[test]
-#[ignore = "needs judge"]
+#[ignore = "needs corpus loader"]
 fn a_verbatim_source_sentence_is_supported_or_copied_and_points_at_its_source() {
     let dir = TempDir::new("verbatim");
     small_corpus(&dir);
@@ -572,7 +571,7 @@ fn a_verbatim_source_sentence_is_supported_or_copied_and_points_at_its_source() 
 }
 
 #[test]
-#[ignore = "needs judge"]
+#[ignore = "needs corpus loader"]
 fn a_changed_number_is_conflicting() {
     let dir = TempDir::new("conflict");
     small_corpus(&dir);
@@ -607,7 +606,7 @@ fn a_changed_number_is_conflicting() {
 }
 
 #[test]
-#[ignore = "needs judge"]
+#[ignore = "needs corpus loader"]
 fn only_headings_and_questions_exit_0_and_show_only_with_verbose() {
     let dir = TempDir::new("nothing-to-see");
     small_corpus(&dir);
@@ -634,7 +633,7 @@ fn only_headings_and_questions_exit_0_and_show_only_with_verbose() {
 }
 
 #[test]
-#[ignore = "needs judge"]
+#[ignore = "needs corpus loader"]
 fn the_demo_corpus_finds_both_scrapes_of_the_thread() {
     let dir = TempDir::new("demo");
     let corpus = demo_corpus();
@@ -678,7 +677,7 @@ fn the_demo_corpus_finds_both_scrapes_of_the_thread() {
 }
 
 #[test]
-#[ignore = "needs judge"]
+#[ignore = "needs corpus loader"]
 fn the_example_draft_runs_as_the_readme_says() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = corroborate(
