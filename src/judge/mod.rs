@@ -151,7 +151,7 @@ pub struct CandidateReport {
 /// Every candidate the judge would weigh for `text`, best first.
 pub fn explain(sources: &Sources, text: &str) -> Vec<CandidateReport> {
     let draft = sources.analyzer.analyze(text);
-    candidates(sources, &draft, text)
+    candidates(sources, &draft)
         .into_iter()
         .map(|c| CandidateReport {
             sentence: c.sentence,
@@ -175,7 +175,7 @@ pub fn explain(sources: &Sources, text: &str) -> Vec<CandidateReport> {
 }
 
 /// The index's candidates for a draft sentence, compared term by term, closest first.
-fn candidates<'a>(sources: &Sources<'a>, draft: &Analysis, text: &str) -> Vec<Candidate<'a>> {
+fn candidates<'a>(sources: &Sources<'a>, draft: &Analysis) -> Vec<Candidate<'a>> {
     let idf = |key: &str| sources.index.idf(key);
     let mut candidates: Vec<Candidate> = sources
         .index
@@ -213,7 +213,7 @@ pub fn judge(sources: &Sources, thresholds: Thresholds, sentence: &DraftSentence
             differences: vec![],
         };
     }
-    let candidates = candidates(sources, &draft, &sentence.text);
+    let candidates = candidates(sources, &draft);
 
     let supporting: Vec<&Candidate> = candidates
         .iter()
