@@ -27,7 +27,8 @@ pub struct Settings {
     pub sizes: Vec<usize>,
     pub seed: u64,
     pub draft_words: usize,
-    /// Times the draft is checked; the median is reported.
+    /// Times the draft is checked: the first (cold) is the figure, the median of the others
+    /// is reported as the re-check.
     pub draft_runs: usize,
     pub cli: Option<CliRun>,
 }
@@ -162,55 +163,57 @@ pub fn run(settings: &Settings, progress: &mut dyn FnMut(&str)) -> Vec<Row> {
             d.mix.conflicting,
             d.mix.novel
         ));
-        let mut times = Vec::new();
-        let mut verdicts: BTreeMap<&'static str, usize> = BTreeMap::new();
-        let cpu_before = process::cpu_time();
-        for run in 0..settings.draft_runs.max(1) {
+        // The first check analyses every candidate source sentence (the judge caches them
+        // per engine); later checks of the same draft reuse those, as an editor's re-check
+        // does. The target is on the first: it is what `corroborate check` pays.
+        let timed = |engine: &Engine| {
+            let cpu_before = process::cpu_time();
             let started = Instant::now();
             let checked = engine.check_markdown(&d.markdown);
-            times.push(started.elapsed());
-            if run == 0 {
-                for c in &checked {
-                    *verdicts.entry(c.judgement.verdict.as_str()).or_default() += 1;
-                }
-            }
+            let wall = started.elapsed();
+            let cpu = cpu_before
+                .zip(process::cpu_time())
+                .map(|(a, b)| b.saturating_sub(a));
+            (checked, wall, cpu)
+        };
+        let (checked, first, first_cpu) = timed(engine);
+        let mut verdicts: BTreeMap<&'static str, usize> = BTreeMap::new();
+        for c in &checked {
+            *verdicts.entry(c.judgement.verdict.as_str()).or_default() += 1;
         }
-        let cpu = cpu_before
-            .zip(process::cpu_time())
-            .map(|(a, b)| b.saturating_sub(a) / times.len().max(1) as u32);
-        let median = median(&mut times);
-        let search = search_alone(engine, &d.markdown);
+        let cpu_note =
+            |cpu: Option<Duration>| cpu.map_or(String::new(), |c| format!("; CPU {}", millis(c)));
         rows.push(Row {
             figure: format!(
                 "check_markdown, {}-word draft vs {} sentences",
                 thousands(d.words),
                 thousands(engine.corpus.sentences.len())
             ),
-            value: format!(
-                "{} (median of {}{})",
-                millis(median),
-                times.len(),
-                cpu.map_or(String::new(), |c| format!("; mean CPU {}", millis(c)))
-            ),
+            value: format!("{}{}", millis(first), cpu_note(first_cpu)),
             target: format!("≤ {}", millis(DRAFT_TARGET)),
-            pass: Some(median <= DRAFT_TARGET),
+            pass: Some(first <= DRAFT_TARGET),
         });
+        let (search, search_cpu) = search_alone(engine, &d.markdown);
+        let share = match (search_cpu, first_cpu) {
+            (Some(part), Some(whole)) => part.as_secs_f64() / whole.as_secs_f64().max(1e-9),
+            _ => search.as_secs_f64() / first.as_secs_f64().max(1e-9),
+        };
         rows.push(Row::info(
             "  of which analysis + index search of each sentence",
-            {
-                let (wall, search_cpu) = search;
-                let share = match (search_cpu, cpu) {
-                    (Some(part), Some(whole)) => part.as_secs_f64() / whole.as_secs_f64(),
-                    _ => wall.as_secs_f64() / median.as_secs_f64(),
-                };
-                format!(
-                    "{}{} ({:.0}% of the check)",
-                    millis(wall),
-                    search_cpu.map_or(String::new(), |c| format!("; CPU {}", millis(c))),
-                    100.0 * share.min(10.0)
-                )
-            },
+            format!(
+                "{}{} ({:.0}% of the check)",
+                millis(search),
+                cpu_note(search_cpu),
+                100.0 * share
+            ),
         ));
+        let mut again: Vec<Duration> = (1..settings.draft_runs).map(|_| timed(engine).1).collect();
+        if !again.is_empty() {
+            rows.push(Row::info(
+                "  re-check of the same draft (source analyses cached)",
+                format!("{} (median of {})", millis(median(&mut again)), again.len()),
+            ));
+        }
         let tally: Vec<String> = verdicts.iter().map(|(v, n)| format!("{n} {v}")).collect();
         rows.push(Row::info("  verdicts on the draft", tally.join(", ")));
     }
