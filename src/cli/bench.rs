@@ -1,4 +1,5 @@
 use std::ffi::OsString;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -80,11 +81,25 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
         cli,
     };
     let rows = bench::run(&settings, &mut |line| eprintln!("{line}"));
-    print!("{}", table(&rows));
+    let mut out = table(&rows);
     for note in notes {
-        println!("note: {note}");
+        out.push_str(&format!("note: {note}\n"));
     }
-    Ok(ExitCode::SUCCESS)
+    emit(&out)
+}
+
+/// Prints to stdout; a reader that closed the pipe (`| head`) already has what it wanted.
+fn emit(text: &str) -> anyhow::Result<ExitCode> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(anyhow::anyhow!("writing the table: {e}"))
+        }
+        _ => Ok(ExitCode::SUCCESS),
+    }
 }
 
 fn write(
@@ -101,20 +116,16 @@ fn write(
     let draft_path = dir.join("draft.md");
     std::fs::write(&draft_path, &draft.markdown)
         .with_context(|| format!("writing {}", draft_path.display()))?;
-    println!(
-        "wrote {} sentences in {} documents to {} and a {}-word draft to {}",
+    emit(&format!(
+        "wrote {} sentences in {} documents to {} and a {}-word draft to {}\ntry: corroborate check --corpus {} {}\n",
         thousands(sentences),
         thousands(synthetic.corpus.documents.len()),
         corpus_dir.display(),
         thousands(draft.words),
-        draft_path.display()
-    );
-    println!(
-        "try: corroborate check --corpus {} {}",
+        draft_path.display(),
         corpus_dir.display(),
         draft_path.display()
-    );
-    Ok(ExitCode::SUCCESS)
+    ))
 }
 
 /// The rows as an aligned plain-text table.
