@@ -35,14 +35,18 @@ pub struct Checks {
 impl Checks {
     pub fn schedule(&self, server: &Arc<Server>, uri: Url, delay: Duration) {
         let cancel = Arc::new(AtomicBool::new(false));
+        // Spawn under the lock: the check that stays in the map is the one spawned last, so
+        // two threads scheduling at once cannot leave an older check running instead.
+        let mut pending = lock(&self.pending);
         let task = tokio::spawn(run(server.clone(), uri.clone(), delay, cancel.clone()));
-        let old = lock(&self.pending).insert(
+        let old = pending.insert(
             uri,
             Pending {
                 task: task.abort_handle(),
                 cancel,
             },
         );
+        drop(pending);
         if let Some(old) = old {
             old.cancel.store(true, Ordering::Relaxed);
             old.task.abort();
@@ -67,10 +71,11 @@ async fn run(server: Arc<Server>, uri: Url, delay: Duration, cancel: Arc<AtomicB
     let Some(root) = server.root_for(&uri) else {
         return;
     };
-    let Some(loaded) = root.loaded() else {
+    let (loaded, status) = root.state();
+    let Some(loaded) = loaded else {
         // A load in flight re-checks when done. With no corpus at all, clear what an
         // earlier one left.
-        if !matches!(root.status(), Status::Waiting | Status::Loading) {
+        if !matches!(status, Status::Waiting | Status::Loading) {
             server
                 .client
                 .publish_diagnostics(uri, Vec::new(), Some(snapshot.version))

@@ -100,7 +100,7 @@ fn ignore_block(draft: &str, sentence: Range<usize>) -> Vec<Edit> {
     let lines: Vec<(usize, &str)> = line_spans(draft);
     let Some(here) = lines
         .iter()
-        .position(|&(start, line)| start <= sentence.start && sentence.start <= start + line.len())
+        .position(|&(start, line)| start <= sentence.start && sentence.start < start + line.len())
     else {
         return vec![];
     };
@@ -187,6 +187,16 @@ mod tests {
         assert_eq!(
             apply(draft, &only(&actions, "Don't check this file").edits),
             "---\ntitle: x\n---\n<!-- corroborate: ignore-file -->\n# Head\n\nFirst line.\nClaim here. Next.\n\nOther.\n"
+        );
+    }
+
+    #[test]
+    fn ignore_block_takes_the_paragraph_the_sentence_starts_in() {
+        let draft = "One.\n\nTwo.\nThree.\n\nFour.\n";
+        let at = draft.find("Two").unwrap();
+        assert_eq!(
+            apply(draft, &ignore_block(draft, at..at + 4)),
+            "One.\n\n<!-- corroborate off -->\nTwo.\nThree.\n<!-- corroborate on -->\n\nFour.\n"
         );
     }
 

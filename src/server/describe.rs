@@ -28,15 +28,21 @@ pub fn matched_document<'c>(
 }
 
 /// One line saying what the verdict means for this sentence: who was copied, what differs.
-pub fn headline(corpus: &Corpus, checked: &CheckedSentence) -> String {
+/// It starts with the verdict's title.
+/// `differences` says whether a conflict's headline lists what differs (a diagnostic has
+/// only its message; a hover lists them on their own line).
+pub fn headline(corpus: &Corpus, checked: &CheckedSentence, differences: bool) -> String {
     let j = &checked.judgement;
     let best = matched_document(corpus, checked, 0).map(|d| d.display_name());
-    let differences = j
-        .differences
-        .iter()
-        .map(|d| d.to_string())
-        .collect::<Vec<_>>()
-        .join("; ");
+    let differences = if !differences {
+        String::new()
+    } else {
+        j.differences
+            .iter()
+            .map(|d| d.to_string())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
     match (j.verdict, best) {
         (Verdict::Conflicting, Some(name)) if !differences.is_empty() => {
             format!("Conflicting with {name}: {differences}")
@@ -44,6 +50,7 @@ pub fn headline(corpus: &Corpus, checked: &CheckedSentence) -> String {
         (Verdict::Conflicting, _) if !differences.is_empty() => {
             format!("Conflicting: {differences}")
         }
+        (Verdict::Conflicting, Some(name)) => format!("Conflicting with {name}"),
         (Verdict::Copied, Some(name)) => {
             format!("Copied from {name}, neither quoted nor cited")
         }

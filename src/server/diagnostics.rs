@@ -51,7 +51,7 @@ pub fn diagnostics(
 }
 
 fn message(corpus: &Corpus, checked: &CheckedSentence) -> String {
-    let headline = describe::headline(corpus, checked);
+    let headline = describe::headline(corpus, checked, true);
     let reason = checked.judgement.reason.trim();
     if reason.is_empty() {
         headline

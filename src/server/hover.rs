@@ -17,13 +17,12 @@ pub fn render(checked: &CheckedSentence, corpus: &Corpus, markdown: bool) -> Str
     let j = &checked.judgement;
     let mut out = String::new();
     let title = describe::verdict_title(j.verdict);
-    let headline = describe::headline(corpus, checked);
+    let headline = describe::headline(corpus, checked, false);
     let reason = j.reason.trim();
     if markdown {
-        let _ = write!(out, "**{title}**");
-        if headline != title {
-            let _ = write!(out, " · {}", escape(&headline));
-        }
+        // The headline starts with the verdict's name: that part goes bold.
+        let rest = headline.strip_prefix(title).unwrap_or(&headline);
+        let _ = write!(out, "**{title}**{}", escape(rest));
         if !reason.is_empty() {
             let _ = write!(out, "\n\n{}", escape(reason));
         }
@@ -151,7 +150,7 @@ mod tests {
         );
         let md = render(&c, &corpus, true);
         assert!(
-            md.starts_with("**Conflicting** · Conflicting with Alexander Gabuev"),
+            md.starts_with("**Conflicting** with Alexander Gabuev\n\n**What differs:** "),
             "{md}"
         );
         assert!(

@@ -40,6 +40,10 @@ use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::sync::Notify;
 use tower_lsp::LspService;
 
+/// How long the server waits after the last edit before checking (the latency benchmark
+/// subtracts it).
+pub use checks::DEBOUNCE;
+
 /// Runs the server on stdin/stdout until `exit` (or the client closes the pipe). Returns the
 /// process exit code: 0 after `shutdown`, 1 otherwise, as the protocol asks.
 pub fn run_stdio() -> std::io::Result<u8> {

@@ -75,8 +75,10 @@ impl Root {
         lock(&self.state).loaded.clone()
     }
 
-    pub fn status(&self) -> Status {
-        lock(&self.state).status.clone()
+    /// The engine and the status, read together.
+    pub fn state(&self) -> (Option<Arc<Loaded>>, Status) {
+        let state = lock(&self.state);
+        (state.loaded.clone(), state.status.clone())
     }
 
     /// The corpus paths and the corroborate.toml this root depends on.
@@ -260,9 +262,9 @@ async fn load(server: &Arc<Server>, root: &Arc<Root>, force: bool, ticket: u64) 
     match outcome {
         Ok(Ok((engine, warnings))) => {
             let summary = format!(
-                "{} sources, {} sentences",
-                engine.corpus.documents.len(),
-                engine.corpus.sentences.len()
+                "{}, {}",
+                count(engine.corpus.documents.len(), "source"),
+                count(engine.corpus.sentences.len(), "sentence")
             );
             progress.end(summary).await;
             let loaded = Loaded {
@@ -309,6 +311,14 @@ async fn load(server: &Arc<Server>, root: &Arc<Root>, force: bool, ticket: u64) 
             let message = format!("corroborate: loading the corpus ({paths}) failed: {panic}");
             fail(server, root, message).await;
         }
+    }
+}
+
+fn count(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
     }
 }
 

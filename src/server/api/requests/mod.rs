@@ -21,8 +21,8 @@ pub(crate) fn target(
 ) -> Option<Result<(Snapshot, Arc<Loaded>), Status>> {
     let snapshot = server.documents.snapshot(uri)?;
     let root = server.root_for(uri)?;
-    Some(match root.loaded() {
-        Some(loaded) => Ok((snapshot, loaded)),
-        None => Err(root.status()),
+    Some(match root.state() {
+        (Some(loaded), _) => Ok((snapshot, loaded)),
+        (None, status) => Err(status),
     })
 }
