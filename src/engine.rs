@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 
 use crate::corpus::{self, Corpus, CorpusError, CorpusWarning};
-use crate::judge::{Judgement, Verdict};
+use crate::index::Index;
+use crate::judge::{self, Judgement, Sources, Thresholds};
+use crate::terms::{AliasTable, Analyzer};
 use crate::text::{self, DraftSentence};
 
 /// Knobs of the matching core, from corroborate.toml or editor settings.
@@ -63,6 +65,8 @@ impl JudgeKey {
 pub struct Engine {
     pub corpus: Corpus,
     pub settings: MatchSettings,
+    analyzer: Analyzer,
+    index: Index,
 }
 
 impl Engine {
@@ -77,7 +81,26 @@ impl Engine {
 
     /// Indexes an already loaded corpus.
     pub fn build(corpus: Corpus, settings: MatchSettings) -> Engine {
-        Engine { corpus, settings }
+        let mut aliases = AliasTable::default_table();
+        for (canonical, names) in &settings.aliases {
+            aliases.add(canonical, names);
+        }
+        let analyzer = Analyzer::new(aliases);
+        let index = Index::build(&corpus, &analyzer);
+        Engine {
+            corpus,
+            settings,
+            analyzer,
+            index,
+        }
+    }
+
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    pub fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
     }
 
     /// Every sentence of a Markdown draft, in order, with its verdict.
@@ -94,16 +117,29 @@ impl Engine {
             .collect()
     }
 
+    /// The candidates the judge weighs for a sentence, with what it saw in each.
+    pub fn explain(&self, text: &str) -> Vec<judge::CandidateReport> {
+        let sources = Sources {
+            corpus: &self.corpus,
+            index: &self.index,
+            analyzer: &self.analyzer,
+        };
+        judge::explain(&sources, text)
+    }
+
     /// The verdict on one sentence. Depends only on the sentence's text, its quoted / cited
     /// flags, block and suppression ([`JudgeKey`]), so callers may cache by those.
     pub fn judge(&self, sentence: &DraftSentence) -> Judgement {
-        let _ = sentence;
-        Judgement {
-            verdict: Verdict::Unsupported,
-            reason: "placeholder".into(),
-            matches: vec![],
-            differences: vec![],
-        }
+        let sources = Sources {
+            corpus: &self.corpus,
+            index: &self.index,
+            analyzer: &self.analyzer,
+        };
+        let thresholds = Thresholds {
+            supported: self.settings.supported_threshold,
+            copied: self.settings.copied_threshold,
+        };
+        judge::judge(&sources, thresholds, sentence)
     }
 }
 

@@ -49,6 +49,8 @@ enum Command {
         #[arg(long)]
         stdio: bool,
     },
+    /// Show the candidate sources the judge weighs for one sentence, and why.
+    Explain(cli::explain::ExplainArgs),
     /// Score the labelled evaluation set (../shared/eval/dev) and print the table.
     Eval(cli::eval::EvalArgs),
     /// Measure index build, matching and memory on a seeded synthetic corpus.
@@ -66,6 +68,7 @@ fn main() -> ExitCode {
         } => cli::check::run(&corpus, config.as_deref(), format, &files),
         Command::Lsp { stdio: _ } => cli::lsp::run(),
         Command::Eval(args) => cli::eval::run(args),
+        Command::Explain(args) => cli::explain::run(args),
         Command::Bench(args) => cli::bench::run(args),
     };
     match result {
