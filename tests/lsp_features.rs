@@ -1,6 +1,5 @@
 //! What the writer sees: hover, go to definition, code actions, on a small corpus written
 //! into a temp folder. Tests that need the real judge (a verbatim copy judged "copied") are
-//! marked `#[ignore = "needs judge"]`; the rest hold with any judge.
 
 mod common;
 
@@ -182,7 +181,6 @@ fn actions_carry_the_document_version_when_the_client_supports_it() {
 // ---- with the real judge: a verbatim copy of a corpus sentence is "copied" ----
 
 #[test]
-#[ignore = "needs judge"]
 fn a_verbatim_copy_is_flagged_with_the_source_in_related_information() {
     let dir = workspace("copied-diag");
     let (_client, _uri, diagnostics) = open(&dir, Options::new(dir.path()));
@@ -205,7 +203,6 @@ fn a_verbatim_copy_is_flagged_with_the_source_in_related_information() {
 }
 
 #[test]
-#[ignore = "needs judge"]
 fn hover_on_a_copied_sentence_names_the_source_quotes_it_and_links_the_line() {
     let dir = workspace("copied-hover");
     let (mut client, uri, _) = open(&dir, Options::new(dir.path()));
@@ -225,7 +222,6 @@ fn hover_on_a_copied_sentence_names_the_source_quotes_it_and_links_the_line() {
 }
 
 #[test]
-#[ignore = "needs judge"]
 fn definition_jumps_to_the_source_sentence_in_utf16_and_utf8() {
     for (encoding, utf16) in [(None, true), (Some(vec!["utf-8"]), false)] {
         let dir = workspace("copied-def");
@@ -249,7 +245,6 @@ fn definition_jumps_to_the_source_sentence_in_utf16_and_utf8() {
 }
 
 #[test]
-#[ignore = "needs judge"]
 fn citing_a_source_inserts_a_footnote_and_its_definition() {
     let dir = workspace("cite");
     let (mut client, uri, _) = open(&dir, Options::new(dir.path()));

@@ -293,7 +293,6 @@ fn changed_corpus_files_are_watched_reindexed_and_drafts_rechecked() {
 }
 
 #[test]
-#[ignore = "needs judge"]
 fn a_claim_added_to_the_corpus_stops_being_unsupported() {
     let dir = folder("watch-judge");
     dir.write("corroborate.toml", "corpus = [\"sources\"]\n");

@@ -1,5 +1,5 @@
-//! Words for what the judge decided, shared by diagnostics and hover: how a source is named
-//! and what a verdict says in one line. Formatting only; the judge decides.
+//! Words for what the judge decided, shared by diagnostics and hover: which source a match
+//! is from and what a verdict says in one line. Formatting only; the judge decides.
 
 use crate::corpus::{Corpus, SourceDocument};
 use crate::engine::CheckedSentence;
@@ -27,40 +27,57 @@ pub fn matched_document<'c>(
     corpus.documents.get(occurrence.doc.0 as usize)
 }
 
-/// One line saying what the verdict means for this sentence: who was copied, what differs.
-/// It starts with the verdict's title.
-/// `differences` says whether a conflict's headline lists what differs (a diagnostic has
-/// only its message; a hover lists them on their own line).
-pub fn headline(corpus: &Corpus, checked: &CheckedSentence, differences: bool) -> String {
-    let j = &checked.judgement;
-    let best = matched_document(corpus, checked, 0).map(|d| d.display_name());
-    let differences = if !differences {
-        String::new()
-    } else {
-        j.differences
-            .iter()
-            .map(|d| d.to_string())
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
-    match (j.verdict, best) {
-        (Verdict::Conflicting, Some(name)) if !differences.is_empty() => {
-            format!("Conflicting with {name}: {differences}")
+/// The judge's reason without a leading repeat of the verdict: under "Copied", the reason
+/// "copied near-verbatim from …" reads "near-verbatim from …".
+pub fn reason(checked: &CheckedSentence) -> String {
+    let title = verdict_title(checked.judgement.verdict);
+    let reason = checked.judgement.reason.trim();
+    match reason.get(..title.len()) {
+        Some(head) if head.eq_ignore_ascii_case(title) => {
+            reason[title.len()..].trim_start().to_string()
         }
-        (Verdict::Conflicting, _) if !differences.is_empty() => {
-            format!("Conflicting: {differences}")
-        }
-        (Verdict::Conflicting, Some(name)) => format!("Conflicting with {name}"),
-        (Verdict::Copied, Some(name)) => {
-            format!("Copied from {name}, neither quoted nor cited")
-        }
-        (Verdict::Supported, Some(name)) => match j.matches.len() {
-            1 => format!("Supported by {name}"),
-            n => format!("Supported by {name} and {} more", n - 1),
-        },
-        (Verdict::Unsupported, _) => "Unsupported: no source makes this claim".to_string(),
-        (verdict, _) => verdict_title(verdict).to_string(),
+        _ => reason.to_string(),
     }
+}
+
+/// What differs, as "source says 2000, draft says 5000; …".
+pub fn differences(checked: &CheckedSentence) -> String {
+    checked
+        .judgement
+        .differences
+        .iter()
+        .map(|d| d.to_string())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A diagnostic's message: the verdict, the judge's reason, what differs (unless the reason
+/// says it already) and the best source's name, e.g.
+/// "Conflicting: source says 2000, draft says 5000 — Alexander Gabuev".
+pub fn message(corpus: &Corpus, checked: &CheckedSentence) -> String {
+    let j = &checked.judgement;
+    let mut message = verdict_title(j.verdict).to_string();
+    let reason = reason(checked);
+    if !reason.is_empty() {
+        message.push_str(": ");
+        message.push_str(&reason);
+    }
+    let differences = differences(checked);
+    if !differences.is_empty() && !message.contains(&differences) {
+        message.push_str(if reason.is_empty() { ": " } else { "; " });
+        message.push_str(&differences);
+    }
+    if let Some(doc) = matched_document(corpus, checked, 0) {
+        let name = doc.display_name();
+        if !message.contains(name) {
+            message.push_str(" — ");
+            message.push_str(name);
+            if j.matches.len() > 1 {
+                message.push_str(&format!(" (+{} more)", j.matches.len() - 1));
+            }
+        }
+    }
+    message
 }
 
 /// `text` cut to about `max` characters at a word boundary, with an ellipsis when cut.
@@ -79,6 +96,40 @@ pub fn shorten(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::server::diagnostics::tests::checked;
+
+    #[test]
+    fn the_reason_does_not_repeat_the_verdict() {
+        let mut c = checked("x", 0, Verdict::Copied, false);
+        c.judgement.reason = "copied near-verbatim from a source".into();
+        assert_eq!(reason(&c), "near-verbatim from a source");
+        assert_eq!(
+            message(&Corpus::default(), &c),
+            "Copied: near-verbatim from a source"
+        );
+        c.judgement.reason = "a copy".into();
+        assert_eq!(reason(&c), "a copy");
+    }
+
+    #[test]
+    fn differences_are_said_once() {
+        let mut c = checked("x", 0, Verdict::Conflicting, false);
+        assert_eq!(
+            message(&Corpus::default(), &c),
+            "Conflicting: source says 2000, draft says 5000"
+        );
+        c.judgement.reason = "source says 2000, draft says 5000".into();
+        assert_eq!(
+            message(&Corpus::default(), &c),
+            "Conflicting: source says 2000, draft says 5000"
+        );
+        c.judgement.reason = "numbers differ".into();
+        assert_eq!(
+            message(&Corpus::default(), &c),
+            "Conflicting: numbers differ; source says 2000, draft says 5000"
+        );
+    }
 
     #[test]
     fn shorten_cuts_at_a_word() {

@@ -42,22 +42,12 @@ pub fn diagnostics(
                 severity: Some(severity),
                 code: Some(NumberOrString::String(c.judgement.verdict.as_str().into())),
                 source: Some(SOURCE.into()),
-                message: message(corpus, c),
+                message: describe::message(corpus, c),
                 related_information: related(c, lines, corpus, sources),
                 ..Default::default()
             })
         })
         .collect()
-}
-
-fn message(corpus: &Corpus, checked: &CheckedSentence) -> String {
-    let headline = describe::headline(corpus, checked, true);
-    let reason = checked.judgement.reason.trim();
-    if reason.is_empty() {
-        headline
-    } else {
-        format!("{headline}\n{reason}")
-    }
 }
 
 fn related(

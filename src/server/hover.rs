@@ -17,28 +17,25 @@ pub fn render(checked: &CheckedSentence, corpus: &Corpus, markdown: bool) -> Str
     let j = &checked.judgement;
     let mut out = String::new();
     let title = describe::verdict_title(j.verdict);
-    let headline = describe::headline(corpus, checked, false);
-    let reason = j.reason.trim();
+    let differences = describe::differences(checked);
+    let mut reason = describe::reason(checked);
+    if reason == differences {
+        reason.clear(); // said once, under "What differs"
+    }
     if markdown {
-        // The headline starts with the verdict's name: that part goes bold.
-        let rest = headline.strip_prefix(title).unwrap_or(&headline);
-        let _ = write!(out, "**{title}**{}", escape(rest));
-        if !reason.is_empty() {
-            let _ = write!(out, "\n\n{}", escape(reason));
-        }
+        let _ = write!(out, "**{title}**");
     } else {
-        out.push_str(&headline);
-        if !reason.is_empty() {
-            let _ = write!(out, "\n{reason}");
-        }
+        out.push_str(title);
+    }
+    if !reason.is_empty() {
+        let _ = write!(out, ": {}", if markdown { escape(&reason) } else { reason });
     }
 
-    if j.verdict == Verdict::Conflicting && !j.differences.is_empty() {
-        let differs: Vec<String> = j.differences.iter().map(|d| d.to_string()).collect();
+    if j.verdict == Verdict::Conflicting && !differences.is_empty() {
         if markdown {
-            let _ = write!(out, "\n\n**What differs:** {}", escape(&differs.join("; ")));
+            let _ = write!(out, "\n\n**What differs:** {}", escape(&differences));
         } else {
-            let _ = write!(out, "\nWhat differs: {}", differs.join("; "));
+            let _ = write!(out, "\nWhat differs: {differences}");
         }
     }
 
@@ -72,11 +69,7 @@ pub fn render(checked: &CheckedSentence, corpus: &Corpus, markdown: bool) -> Str
                 escape(&who),
                 escape(&facts.join(" · "))
             );
-            if let Some(title) = meta
-                .title
-                .as_deref()
-                .filter(|t| Some(*t) != meta.author.as_deref())
-            {
+            if let Some(title) = meta.title.as_deref().filter(|t| *t != doc.display_name()) {
                 let _ = write!(out, "  \n*{}*", escape(title));
             }
             let _ = write!(out, "\n\n> {}\n\n", escape(&sentence.text));
@@ -88,11 +81,7 @@ pub fn render(checked: &CheckedSentence, corpus: &Corpus, markdown: bool) -> Str
             }
         } else {
             let _ = write!(out, "\n\n{}. {who}, {}", nth + 1, facts.join(", "));
-            if let Some(title) = meta
-                .title
-                .as_deref()
-                .filter(|t| Some(*t) != meta.author.as_deref())
-            {
+            if let Some(title) = meta.title.as_deref().filter(|t| *t != doc.display_name()) {
                 let _ = write!(out, "\n   {title}");
             }
             let _ = write!(out, "\n   “{}”", sentence.text);
@@ -150,7 +139,9 @@ mod tests {
         );
         let md = render(&c, &corpus, true);
         assert!(
-            md.starts_with("**Conflicting** with Alexander Gabuev\n\n**What differs:** "),
+            md.starts_with(
+                "**Conflicting**\n\n**What differs:** source says 2000, draft says 5000"
+            ),
             "{md}"
         );
         assert!(
@@ -188,7 +179,7 @@ mod tests {
         let mut c = checked("Why did Russia wait?", 0, Verdict::Skipped, false);
         c.judgement.reason = "a question, not a claim".into();
         let md = render(&c, &crate::corpus::Corpus::default(), true);
-        assert_eq!(md, "**Skipped**\n\na question, not a claim");
+        assert_eq!(md, "**Skipped**: a question, not a claim");
     }
 
     #[test]

@@ -120,7 +120,7 @@ if with_judge then
   if not found then fail('[judge] no "copied" diagnostic on line ' .. copied_line) end
   ok('[judge] copied sentence flagged, hover names Alexander Gabuev')
 else
-  io.stdout:write('nvim e2e: not run: [judge] checks (hover naming the analyst); run with --judge once the judge lands\n')
+  io.stdout:write('nvim e2e: not run (--no-judge): [judge] checks (copied sentence, hover naming the analyst)\n')
 end
 
 vim.cmd('qall!')
