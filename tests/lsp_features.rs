@@ -154,10 +154,29 @@ fn own_analysis_and_ignore_actions_are_plain_edits_that_apply() {
         format!("<!-- corroborate: ignore-file -->\n{}", draft())
     );
 
-    // the editor applies the edit as a change; the server's text follows
-    let own_text = format!("# Draft\n\n{COPIED}\n\n{ABSENT} <!-- corroborate: own -->\n");
-    client.change(&uri, 2, json!([{"text": own_text}]));
-    assert_eq!(client.server_text(&uri)["text"], own_text.as_str());
+    // the editor applies each edit as a change; the server's text follows, and the checker
+    // honours the comment: the claim is no longer flagged
+    let claim = range_of(&draft(), ABSENT, true);
+    let flagged = |d: &[Value], line: u64| {
+        d.iter()
+            .any(|d| d["code"] == "unsupported" && range(&d["range"]).0 == line)
+    };
+    let mut version = 1;
+    for (action, line) in [(own, claim.0), (block, claim.0 + 1), (file, claim.0 + 1)] {
+        let text = apply_edits(
+            &draft(),
+            action["edit"]["changes"][&uri].as_array().unwrap(),
+            true,
+        );
+        version += 1;
+        client.change(&uri, version, json!([{"text": text}]));
+        assert_eq!(client.server_text(&uri)["text"], text.as_str());
+        let d = client.diagnostics(&uri, version);
+        assert!(!flagged(&d, line), "{}: {d:#?}", action["title"]);
+    }
+    // back to the draft: flagged again
+    client.change(&uri, version + 1, json!([{"text": draft()}]));
+    assert!(flagged(&client.diagnostics(&uri, version + 1), claim.0));
 }
 
 #[test]

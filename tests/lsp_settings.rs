@@ -368,6 +368,29 @@ fn a_missing_corpus_folder_is_named() {
 }
 
 #[test]
+fn a_malformed_sources_toml_is_named() {
+    let dir = folder("bad-sources");
+    let sources = dir.write("sources/sources.toml", "[[source]\nfile = \"a.txt\"\n");
+    dir.write("corroborate.toml", "corpus = [\"sources\"]\n");
+    let mut client = Client::start(Options::new(dir.path()));
+    // a warning (the corpus loads, with that folder's metadata inferred), naming the file
+    let shown = client.wait_for("showMessage", |m| m["method"] == "window/showMessage");
+    assert_eq!(shown["params"]["type"], 2);
+    assert!(
+        shown["params"]["message"]
+            .as_str()
+            .unwrap()
+            .contains(&sources.display().to_string()),
+        "{shown}"
+    );
+    let uri = client.open(&dir.path().join("draft.md"), ABSENT);
+    assert_eq!(
+        severity_of_claim(&client.diagnostics(&uri, 1), ABSENT),
+        Some(2)
+    );
+}
+
+#[test]
 fn a_bad_setting_from_the_editor_is_shown() {
     let dir = folder("bad-setting");
     let mut o = Options::new(dir.path());

@@ -279,7 +279,7 @@ async fn load(server: &Arc<Server>, root: &Arc<Root>, force: bool, ticket: u64) 
                 for w in &warnings {
                     server
                         .client
-                        .log_message(MessageType::WARNING, format!("corroborate: skipped {w}"))
+                        .log_message(MessageType::WARNING, format!("corroborate: {w}"))
                         .await;
                 }
                 let first = &warnings[0];
@@ -289,10 +289,7 @@ async fn load(server: &Arc<Server>, root: &Arc<Root>, force: bool, ticket: u64) 
                 };
                 server
                     .client
-                    .show_message(
-                        MessageType::WARNING,
-                        format!("corroborate: skipped {first}{more}"),
-                    )
+                    .show_message(MessageType::WARNING, format!("corroborate: {first}{more}"))
                     .await;
             }
             after_change(server, root).await;
