@@ -406,3 +406,31 @@ fn a_bad_setting_from_the_editor_is_shown() {
         "{shown}"
     );
 }
+
+#[test]
+fn without_a_corpus_nothing_is_flagged_and_hover_says_why() {
+    let dir = TempDir::new("unconfigured");
+    let mut client = Client::start(Options::new(dir.path()));
+    let uri = client.open(&dir.path().join("draft.md"), ABSENT);
+    assert_eq!(client.diagnostics(&uri, 1), Vec::<Value>::new());
+    let hover = client.hover(&uri, 0, 3).unwrap();
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("no corpus configured"),
+        "{hover}"
+    );
+    let logged = client.wait_for("log", |m| m["method"] == "window/logMessage");
+    assert!(
+        logged["params"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("no corpus configured"),
+        "{logged}"
+    );
+    assert!(!client
+        .seen
+        .iter()
+        .any(|m| m["method"] == "window/showMessage"));
+}

@@ -213,7 +213,9 @@ async fn load(server: &Arc<Server>, root: &Arc<Root>, force: bool, ticket: u64) 
             "corroborate: no corpus configured for {}; set `corpus` in {FILE_NAME} or in the `corroborate.corpus` setting",
             root.folder.display()
         );
-        show_once(server, root, MessageType::INFO, message).await;
+        // Not an error (a Markdown project without sources): the log and hover say it,
+        // without a pop-up in every such project.
+        server.client.log_message(MessageType::INFO, message).await;
         after_change(server, root).await;
         return;
     }
