@@ -287,3 +287,55 @@ fn citing_a_source_inserts_a_footnote_and_its_definition() {
     let d = client.diagnostics(&uri, 2);
     assert!(!d.iter().any(|d| d["code"] == "copied"), "{d:#?}");
 }
+
+#[test]
+fn on_the_demo_corpus_a_copied_thread_sentence_leads_to_its_exact_place() {
+    let dir = TempDir::new("demo-copied");
+    let copied = "Russia has put its 2000 peacekeepers in NK - something that Moscow wanted to do back in 1994, but was unable to.";
+    let mut options = Options::new(dir.path());
+    options.init_options = json!({"corpus": [common::shared_corpus()]});
+    options.encodings = Some(vec!["utf-8"]);
+    let mut client = Client::start(options);
+    let uri = client.open(
+        &dir.path().join("draft.md"),
+        &format!("# Notes\n\n{copied}\n"),
+    );
+    let diagnostics = client.diagnostics(&uri, 1);
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d["code"] == "copied" && d["range"]["start"]["line"] == 2),
+        "{diagnostics:#?}"
+    );
+    let (_, hover) = hover_text(&client.hover(&uri, 2, 10).unwrap());
+    assert!(
+        hover.contains("Alexander Gabuev (Carnegie Moscow Center)"),
+        "{hover}"
+    );
+    assert!(hover.contains("2020-11-10"), "{hover}");
+
+    let def = client
+        .request(
+            "textDocument/definition",
+            json!({"textDocument": {"uri": uri}, "position": {"line": 2, "character": 10}}),
+        )
+        .unwrap();
+    // The thread was scraped twice (000 and 001); either copy is the sentence's place. The
+    // range, in bytes of the raw scrape, must hold exactly the sentence (thread number "10/ "
+    // left out).
+    let path = def["uri"]
+        .as_str()
+        .unwrap()
+        .strip_prefix("file://")
+        .unwrap()
+        .to_string();
+    assert!(
+        path.ends_with("000_f6b3baf1f9aac04f.txt") || path.ends_with("001_40994531d2f32d28.txt"),
+        "{def}"
+    );
+    let raw = std::fs::read_to_string(&path).unwrap();
+    let (l0, c0, l1, c1) = range(&def["range"]);
+    assert_eq!(l0, l1, "{def}");
+    let line = raw.lines().nth(l0 as usize).unwrap();
+    assert_eq!(&line[c0 as usize..c1 as usize], copied);
+}
