@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::corpus::{self, Corpus, CorpusError, CorpusWarning};
 use crate::index::Index;
-use crate::judge::{self, Judgement, Sources, Thresholds};
+use crate::judge::{self, Judgement, SourceAnalyses, Sources, Thresholds};
 use crate::terms::{AliasTable, Analyzer};
 use crate::text::{self, DraftSentence};
 
@@ -67,6 +67,7 @@ pub struct Engine {
     pub settings: MatchSettings,
     analyzer: Analyzer,
     index: Index,
+    analyses: SourceAnalyses,
 }
 
 impl Engine {
@@ -87,11 +88,22 @@ impl Engine {
         }
         let analyzer = Analyzer::new(aliases);
         let index = Index::build(&corpus, &analyzer);
+        let analyses = SourceAnalyses::new(corpus.sentences.len());
         Engine {
             corpus,
             settings,
             analyzer,
             index,
+            analyses,
+        }
+    }
+
+    fn sources(&self) -> Sources<'_> {
+        Sources {
+            corpus: &self.corpus,
+            index: &self.index,
+            analyzer: &self.analyzer,
+            analyses: &self.analyses,
         }
     }
 
@@ -119,22 +131,14 @@ impl Engine {
 
     /// The candidates the judge weighs for a sentence, with what it saw in each.
     pub fn explain(&self, text: &str) -> Vec<judge::CandidateReport> {
-        let sources = Sources {
-            corpus: &self.corpus,
-            index: &self.index,
-            analyzer: &self.analyzer,
-        };
+        let sources = self.sources();
         judge::explain(&sources, text)
     }
 
     /// The verdict on one sentence. Depends only on the sentence's text, its quoted / cited
     /// flags, block and suppression ([`JudgeKey`]), so callers may cache by those.
     pub fn judge(&self, sentence: &DraftSentence) -> Judgement {
-        let sources = Sources {
-            corpus: &self.corpus,
-            index: &self.index,
-            analyzer: &self.analyzer,
-        };
+        let sources = self.sources();
         let thresholds = Thresholds {
             supported: self.settings.supported_threshold,
             copied: self.settings.copied_threshold,

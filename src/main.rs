@@ -39,6 +39,9 @@ enum Command {
         config: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Text format: also show skipped sentences (headings, questions, meta text).
+        #[arg(short, long)]
+        verbose: bool,
         /// The drafts to check.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
@@ -64,8 +67,15 @@ fn main() -> ExitCode {
             corpus,
             config,
             format,
+            verbose,
             files,
-        } => cli::check::run(&corpus, config.as_deref(), format, &files),
+        } => cli::check::run(cli::check::CheckArgs {
+            corpus: &corpus,
+            config: config.as_deref(),
+            format,
+            verbose,
+            files: &files,
+        }),
         Command::Lsp { stdio: _ } => cli::lsp::run(),
         Command::Eval(args) => cli::eval::run(args),
         Command::Explain(args) => cli::explain::run(args),

@@ -4,6 +4,7 @@
 //! by it, or whether it is no claim at all. Knows nothing of the editor: it returns plain
 //! data that the report and the server only display.
 
+mod analyses;
 mod facts;
 mod similarity;
 mod skip;
@@ -12,6 +13,7 @@ use crate::corpus::{Corpus, SentenceId};
 use crate::index::Index;
 use crate::terms::{Analysis, Analyzer};
 use crate::text::DraftSentence;
+pub use analyses::SourceAnalyses;
 use similarity::Overlap;
 
 /// The one verdict a draft sentence gets.
@@ -106,6 +108,7 @@ pub struct Sources<'a> {
     pub corpus: &'a Corpus,
     pub index: &'a Index,
     pub analyzer: &'a Analyzer,
+    pub analyses: &'a SourceAnalyses,
 }
 
 /// Score cut-offs (0..1) that turn closeness into a verdict.
@@ -124,9 +127,9 @@ const MAX_MATCHES: usize = 5;
 /// A source this close whose facts differ makes the claim a conflict.
 const CONFLICT_FLOOR: f32 = 0.55;
 
-struct Candidate {
+struct Candidate<'a> {
     sentence: SentenceId,
-    analysis: Analysis,
+    analysis: &'a Analysis,
     overlap: Overlap,
 }
 
@@ -148,16 +151,16 @@ pub struct CandidateReport {
 /// Every candidate the judge would weigh for `text`, best first.
 pub fn explain(sources: &Sources, text: &str) -> Vec<CandidateReport> {
     let draft = sources.analyzer.analyze(text);
-    candidates(sources, &draft, text)
+    candidates(sources, &draft)
         .into_iter()
         .map(|c| CandidateReport {
             sentence: c.sentence,
             score: c.overlap.score(),
             draft_coverage: c.overlap.draft_coverage,
             source_coverage: c.overlap.source_coverage,
-            copy_ratio: c.overlap.copy_ratio,
-            differences: facts::differences(&draft, &c.analysis),
-            unmatched_numbers: facts::unmatched_numbers(&draft, &c.analysis)
+            copy_ratio: similarity::copy_ratio(text, &sources.corpus.sentence(c.sentence).text),
+            differences: facts::differences(&draft, c.analysis),
+            unmatched_numbers: facts::unmatched_numbers(&draft, c.analysis)
                 .iter()
                 .map(|n| n.surface.clone())
                 .collect(),
@@ -172,28 +175,22 @@ pub fn explain(sources: &Sources, text: &str) -> Vec<CandidateReport> {
 }
 
 /// The index's candidates for a draft sentence, compared term by term, closest first.
-fn candidates(sources: &Sources, draft: &Analysis, text: &str) -> Vec<Candidate> {
-    let draft_words = similarity::words(text);
+fn candidates<'a>(sources: &Sources<'a>, draft: &Analysis) -> Vec<Candidate<'a>> {
     let idf = |key: &str| sources.index.idf(key);
     let mut candidates: Vec<Candidate> = sources
         .index
         .search(draft, CANDIDATES)
         .into_iter()
-        .map(|c| {
-            let text = &sources.corpus.sentence(c.sentence).text;
-            let analysis = sources.analyzer.analyze(text);
-            let overlap = similarity::overlap(
-                draft,
-                &draft_words,
-                &analysis,
-                &similarity::words(text),
-                &idf,
-            );
-            Candidate {
+        .filter_map(|c| {
+            let analysis = sources
+                .analyses
+                .get(c.sentence, sources.corpus, sources.analyzer)?;
+            let overlap = similarity::overlap(draft, analysis, &idf);
+            Some(Candidate {
                 sentence: c.sentence,
                 analysis,
                 overlap,
-            }
+            })
         })
         .collect();
     candidates.sort_by(|a, b| {
@@ -216,13 +213,13 @@ pub fn judge(sources: &Sources, thresholds: Thresholds, sentence: &DraftSentence
             differences: vec![],
         };
     }
-    let candidates = candidates(sources, &draft, &sentence.text);
+    let candidates = candidates(sources, &draft);
 
     let supporting: Vec<&Candidate> = candidates
         .iter()
         .filter(|c| c.overlap.score() >= thresholds.supported)
-        .filter(|c| facts::differences(&draft, &c.analysis).is_empty())
-        .filter(|c| facts::unmatched_numbers(&draft, &c.analysis).is_empty())
+        .filter(|c| facts::differences(&draft, c.analysis).is_empty())
+        .filter(|c| facts::unmatched_numbers(&draft, c.analysis).is_empty())
         .collect();
     if let Some(best) = supporting.first() {
         let matches = supporting
@@ -233,7 +230,8 @@ pub fn judge(sources: &Sources, thresholds: Thresholds, sentence: &DraftSentence
                 score: c.overlap.score(),
             })
             .collect();
-        let copied = best.overlap.copy_ratio >= thresholds.copied;
+        let source_text = &sources.corpus.sentence(best.sentence).text;
+        let copied = similarity::copy_ratio(&sentence.text, source_text) >= thresholds.copied;
         let (verdict, reason) = match (copied, sentence.quoted || sentence.cited) {
             (true, false) => (
                 Verdict::Copied,
@@ -252,7 +250,7 @@ pub fn judge(sources: &Sources, thresholds: Thresholds, sentence: &DraftSentence
     }
 
     let conflict = candidates.iter().find_map(|c| {
-        let comparison = facts::compare(&draft, &c.analysis);
+        let comparison = facts::compare(&draft, c.analysis);
         let explained: Vec<usize> = (0..draft.terms.len())
             .filter(|&i| comparison.replaced_keys.contains(&draft.terms[i].key))
             .collect();
