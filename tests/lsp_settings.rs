@@ -434,3 +434,39 @@ fn without_a_corpus_nothing_is_flagged_and_hover_says_why() {
         .iter()
         .any(|m| m["method"] == "window/showMessage"));
 }
+
+#[test]
+fn a_project_nested_in_the_workspace_uses_its_own_corroborate_toml_as_the_cli_would() {
+    let dir = folder("nested");
+    dir.write(
+        "corroborate.toml",
+        "corpus = [\"sources\"]\n[severity]\nunsupported = \"error\"\n",
+    );
+    // the nested project sets only a severity: the corpus comes from the editor, relative to
+    // the workspace folder
+    dir.write(
+        "project/corroborate.toml",
+        "[severity]\nunsupported = \"hint\"\n",
+    );
+    let mut o = Options::new(dir.path());
+    o.init_options = json!({"corpus": ["sources"]});
+    let mut client = Client::start(o);
+    let top = client.open(&dir.path().join("top.md"), ABSENT);
+    let nested = client.open(&dir.path().join("project/drafts/nested.md"), ABSENT);
+    assert_eq!(
+        severity_of_claim(&client.diagnostics(&top, 1), ABSENT),
+        Some(1)
+    );
+    assert_eq!(
+        severity_of_claim(&client.diagnostics(&nested, 1), ABSENT),
+        Some(4)
+    );
+    // the nested project file goes away: its drafts fall back to the workspace's settings
+    let gone = dir.path().join("project/corroborate.toml");
+    std::fs::remove_file(&gone).unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": common::uri(&gone), "type": 3}]}),
+    );
+    wait_severity(&mut client, &nested, Some(1));
+}

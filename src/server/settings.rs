@@ -60,16 +60,19 @@ pub fn section(value: &Value) -> Option<Map<String, Value>> {
     (!ours.is_empty()).then_some(ours)
 }
 
-/// Combines the editor's settings with the corroborate.toml nearest to `folder`. The error
-/// names where the bad setting came from.
-pub fn resolve(folder: &Path, editor: Option<&Value>) -> Result<Resolved, String> {
+/// Combines the editor's settings (their relative corpus paths taken from `base`, the
+/// workspace folder) with the corroborate.toml nearest to `folder`. The error names where
+/// the bad setting came from.
+pub fn resolve(folder: &Path, base: &Path, editor: Option<&Value>) -> Result<Resolved, String> {
     let mut merged = Map::new();
     if let Some(mut layer) = editor.and_then(section) {
         if let Some(corpus) = layer.get_mut("corpus") {
-            *corpus = absolute_paths(corpus, folder)
+            *corpus = absolute_paths(corpus, base)
                 .ok_or("corroborate settings: `corpus` must be a path or a list of paths")?;
         }
         serde_json::from_value::<Config>(Value::Object(layer.clone()))
+            .map_err(|e| e.to_string())
+            .and_then(|c| c.thresholds.validate())
             .map_err(|e| format!("corroborate settings (from the editor): {e}"))?;
         merged = layer;
     }
@@ -171,7 +174,7 @@ mod tests {
     fn editor_paths_are_relative_to_the_folder_and_defaults_fill_the_rest() {
         let dir = temp_folder("editor");
         let editor = json!({"corroborate": {"corpus": "sources", "severity": {"copied": "error"}}});
-        let r = resolve(&dir, Some(&editor)).unwrap();
+        let r = resolve(&dir, &dir, Some(&editor)).unwrap();
         assert_eq!(r.file, None);
         assert_eq!(r.config.corpus, vec![dir.join("sources")]);
         assert_eq!(r.config.severity.copied, Severity::Error);
@@ -188,7 +191,7 @@ mod tests {
         )
         .unwrap();
         let editor = json!({"corpus": ["elsewhere"], "severity": {"copied": "error", "unsupported": "error"}});
-        let r = resolve(&dir, Some(&editor)).unwrap();
+        let r = resolve(&dir, &dir, Some(&editor)).unwrap();
         assert_eq!(r.file, Some(dir.join(FILE_NAME)));
         assert_eq!(r.config.corpus, vec![dir.join("../src")]);
         assert_eq!(r.config.severity.unsupported, Severity::Hint);
@@ -200,12 +203,18 @@ mod tests {
     fn errors_name_their_source() {
         let dir = temp_folder("errors");
         let bad = json!({"severity": {"copied": "loud"}});
-        let e = resolve(&dir, Some(&bad)).unwrap_err();
+        let e = resolve(&dir, &dir, Some(&bad)).unwrap_err();
         assert!(e.contains("from the editor") && e.contains("loud"), "{e}");
-        let e = resolve(&dir, Some(&json!({"corpus": 3}))).unwrap_err();
+        let bad = json!({"thresholds": {"copied": 9}});
+        let e = resolve(&dir, &dir, Some(&bad)).unwrap_err();
+        assert!(
+            e.contains("from the editor") && e.contains("thresholds.copied"),
+            "{e}"
+        );
+        let e = resolve(&dir, &dir, Some(&json!({"corpus": 3}))).unwrap_err();
         assert!(e.contains("corpus"), "{e}");
         std::fs::write(dir.join(FILE_NAME), "corpus = [").unwrap();
-        let e = resolve(&dir, None).unwrap_err();
+        let e = resolve(&dir, &dir, None).unwrap_err();
         assert!(
             e.contains(&dir.join(FILE_NAME).display().to_string()),
             "{e}"

@@ -1,8 +1,11 @@
 //! Workspace roots, each with its settings and its loaded corpus (one engine per root).
 //!
-//! A root is a workspace folder the client named, or, for a draft outside all of them, the
-//! folder of the nearest corroborate.toml (else the draft's own folder), as the CLI would.
-//! Loading runs on the blocking pool; while it runs the previous engine keeps answering.
+//! A draft's root is where its settings come from, found as the CLI finds them: the folder of
+//! the nearest corroborate.toml above the draft when that lies inside the workspace folder
+//! holding the draft (a project nested in the workspace), else that workspace folder; for a
+//! draft outside every workspace folder, the folder of its nearest corroborate.toml, else its
+//! own folder. Loading runs on the blocking pool; while it runs the previous engine keeps
+//! answering.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -42,7 +45,11 @@ pub enum Status {
 }
 
 pub struct Root {
+    /// Where corroborate.toml is looked for (this folder and its parents).
     pub folder: PathBuf,
+    /// The workspace folder the root lies in (else `folder`): editor settings are those
+    /// given for it, their relative corpus paths are relative to it.
+    pub base: PathBuf,
     state: Mutex<RootState>,
     /// Bumped by every scheduled load; a load that finds a newer number discards its result.
     loads: AtomicU64,
@@ -58,9 +65,10 @@ struct RootState {
 }
 
 impl Root {
-    fn new(folder: PathBuf) -> Root {
+    fn new(folder: PathBuf, base: PathBuf) -> Root {
         Root {
             folder,
+            base,
             state: Mutex::new(RootState {
                 loaded: None,
                 status: Status::Waiting,
@@ -104,8 +112,10 @@ impl Root {
 pub struct Workspace {
     /// Folders the client named, deepest matched first.
     folders: Mutex<Vec<Arc<Root>>>,
-    /// Roots made up for drafts outside the folders, by the draft's directory.
-    outside: Mutex<HashMap<PathBuf, Arc<Root>>>,
+    /// The root of the drafts in a directory, found once (see the module doc).
+    by_dir: Mutex<HashMap<PathBuf, Arc<Root>>>,
+    /// Roots that are not workspace folders: nested projects and folders outside.
+    others: Mutex<Vec<Arc<Root>>>,
 }
 
 impl Workspace {
@@ -118,7 +128,7 @@ impl Workspace {
             .map(|f| match current.iter().find(|r| r.folder == f) {
                 Some(r) => r.clone(),
                 None => {
-                    let r = Arc::new(Root::new(f));
+                    let r = Arc::new(Root::new(f.clone(), f));
                     new.push(r.clone());
                     r
                 }
@@ -127,7 +137,15 @@ impl Workspace {
         next.sort_by_key(|r| std::cmp::Reverse(r.folder.components().count()));
         next.dedup_by(|a, b| a.folder == b.folder);
         *current = next;
+        drop(current);
+        self.forget_drafts();
         new
+    }
+
+    /// Forgets which root each draft directory belongs to, when a corroborate.toml appeared
+    /// or went away or the folders changed; the next check finds them again.
+    pub fn forget_drafts(&self) {
+        lock(&self.by_dir).clear();
     }
 
     pub fn folders(&self) -> Vec<PathBuf> {
@@ -139,40 +157,46 @@ impl Workspace {
 
     pub fn roots(&self) -> Vec<Arc<Root>> {
         let mut all = lock(&self.folders).clone();
-        for r in lock(&self.outside).values() {
-            if !all.iter().any(|a| Arc::ptr_eq(a, r)) {
-                all.push(r.clone());
-            }
-        }
+        all.extend(lock(&self.others).iter().cloned());
         all
     }
 
-    /// The root for a draft at `path` (`None` for an unsaved draft: the first folder), and
-    /// whether it was just made.
+    /// The root for a draft at `path` (`None` for an unsaved draft: the outermost folder),
+    /// and whether it was just made.
     pub fn root_for(&self, path: Option<&Path>) -> Option<(Arc<Root>, bool)> {
-        let folders = lock(&self.folders);
         let Some(path) = path else {
-            return folders.last().map(|r| (r.clone(), false));
+            return lock(&self.folders).last().map(|r| (r.clone(), false));
         };
-        if let Some(r) = folders.iter().find(|r| path.starts_with(&r.folder)) {
-            return Some((r.clone(), false));
-        }
-        drop(folders);
         let dir = path.parent()?.to_path_buf();
-        let mut outside = lock(&self.outside);
-        if let Some(r) = outside.get(&dir) {
+        if let Some(r) = lock(&self.by_dir).get(&dir) {
             return Some((r.clone(), false));
         }
-        let folder = Config::discover(&dir)
-            .and_then(|toml| toml.parent().map(Path::to_path_buf))
-            .unwrap_or_else(|| dir.clone());
-        let existing = outside.values().find(|r| r.folder == folder).cloned();
-        let (root, created) = match existing {
-            Some(r) => (r, false),
-            None => (Arc::new(Root::new(folder)), true),
+        let folder = lock(&self.folders)
+            .iter()
+            .find(|r| path.starts_with(&r.folder))
+            .cloned();
+        let project = Config::discover(&dir).and_then(|toml| toml.parent().map(Path::to_path_buf));
+        let (root, created) = match (folder, project) {
+            (Some(f), Some(p)) if p.starts_with(&f.folder) && p != f.folder => {
+                let base = f.folder.clone();
+                self.other(p, base)
+            }
+            (Some(f), _) => (f, false),
+            (None, Some(p)) => self.other(p.clone(), p),
+            (None, None) => self.other(dir.clone(), dir.clone()),
         };
-        outside.insert(dir, root.clone());
+        lock(&self.by_dir).insert(dir, root.clone());
         Some((root, created))
+    }
+
+    fn other(&self, folder: PathBuf, base: PathBuf) -> (Arc<Root>, bool) {
+        let mut others = lock(&self.others);
+        if let Some(r) = others.iter().find(|r| r.folder == folder) {
+            return (r.clone(), false);
+        }
+        let root = Arc::new(Root::new(folder, base));
+        others.push(root.clone());
+        (root, true)
     }
 }
 
@@ -195,9 +219,10 @@ pub fn schedule_load(server: &Arc<Server>, root: Arc<Root>, force: bool, delay: 
 }
 
 async fn load(server: &Arc<Server>, root: &Arc<Root>, force: bool, ticket: u64) {
-    let editor = server.editor().for_folder(&root.folder).cloned();
-    let folder = root.folder.clone();
-    let resolved = match guard::blocking(move || settings::resolve(&folder, editor.as_ref())).await
+    let editor = server.editor().for_folder(&root.base).cloned();
+    let (folder, base) = (root.folder.clone(), root.base.clone());
+    let resolved = match guard::blocking(move || settings::resolve(&folder, &base, editor.as_ref()))
+        .await
     {
         Ok(Ok(r)) => r,
         Ok(Err(message)) => return fail(server, root, message).await,
@@ -389,8 +414,33 @@ mod tests {
     }
 
     #[test]
+    fn a_project_nested_in_a_folder_is_its_own_root_as_for_the_cli() {
+        let ws_dir =
+            std::env::temp_dir().join(format!("corroborate-nested-{}", std::process::id()));
+        let project = ws_dir.join("project");
+        std::fs::create_dir_all(project.join("drafts")).unwrap();
+        std::fs::write(project.join(FILE_NAME), "").unwrap();
+        let ws = Workspace::default();
+        ws.set_folders(vec![ws_dir.clone()]);
+        let (r, created) = ws.root_for(Some(&project.join("drafts/a.md"))).unwrap();
+        assert!(created);
+        assert_eq!(
+            (r.folder.as_path(), r.base.as_path()),
+            (project.as_path(), ws_dir.as_path())
+        );
+        let (top, _) = ws.root_for(Some(&ws_dir.join("b.md"))).unwrap();
+        assert_eq!(top.folder, ws_dir);
+        // the project file goes away: after forgetting, drafts fall back to the folder
+        std::fs::remove_file(project.join(FILE_NAME)).unwrap();
+        ws.forget_drafts();
+        let (r, _) = ws.root_for(Some(&project.join("drafts/a.md"))).unwrap();
+        assert_eq!(r.folder, ws_dir);
+        std::fs::remove_dir_all(ws_dir).unwrap();
+    }
+
+    #[test]
     fn a_root_depends_on_its_config_and_corpus() {
-        let root = Root::new("/w/project".into());
+        let root = Root::new("/w/project".into(), "/w/project".into());
         assert!(root.depends_on(Path::new("/w/corroborate.toml")));
         assert!(root.depends_on(Path::new("/w/project/corroborate.toml")));
         assert!(!root.depends_on(Path::new("/w/project/sub/corroborate.toml")));
