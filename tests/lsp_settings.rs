@@ -470,3 +470,35 @@ fn a_project_nested_in_the_workspace_uses_its_own_corroborate_toml_as_the_cli_wo
     );
     wait_severity(&mut client, &nested, Some(1));
 }
+
+#[test]
+fn saving_a_corpus_file_in_the_editor_reindexes_without_a_watcher() {
+    let dir = folder("save");
+    dir.write("corroborate.toml", "corpus = [\"sources\"]\n");
+    let mut o = Options::new(dir.path());
+    o.progress = true;
+    let mut client = Client::start(o);
+    client.wait_for("first index", |m| {
+        m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end"
+    });
+    let notes = dir.write(
+        "sources/notes.md",
+        "Armenia and Azerbaijan signed the statement in Moscow.\n",
+    );
+    let uri = client.open(
+        &notes,
+        "Armenia and Azerbaijan signed the statement in Moscow.\n",
+    );
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    client.wait_for("re-index of 2 sources", |m| {
+        m["method"] == "$/progress"
+            && m["params"]["value"]["kind"] == "end"
+            && m["params"]["value"]["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("2 sources,")
+    });
+}

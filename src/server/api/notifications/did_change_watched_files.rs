@@ -1,3 +1,4 @@
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use tower_lsp::lsp_types::DidChangeWatchedFilesParams;
@@ -16,6 +17,11 @@ pub fn run(server: &Arc<Server>, params: DidChangeWatchedFilesParams) {
         .iter()
         .filter_map(|c| from_proto::path(&c.uri))
         .collect();
+    files_changed(server, &paths);
+}
+
+/// The files at `paths` changed on disk (also called for files saved in the editor).
+pub fn files_changed(server: &Arc<Server>, paths: &[PathBuf]) {
     for root in server.workspace.roots() {
         if paths.iter().any(|p| root.depends_on(p)) {
             workspace::schedule_load(server, root, true, FILE_EVENT_DELAY);
