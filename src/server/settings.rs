@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use crate::config::{Config, FILE_NAME};
+use crate::config::{Config, ConfigError};
 
 /// The keys shared with corroborate.toml. Anything else in the editor's section (VS Code puts
 /// `trace` there) is not ours and is ignored.
@@ -78,9 +78,7 @@ pub fn resolve(folder: &Path, base: &Path, editor: Option<&Value>) -> Result<Res
     }
     let file = Config::discover(folder);
     if let Some(path) = &file {
-        let checked = Config::load(path).map_err(|e| e.to_string())?;
-        let layer = file_layer(path, &checked)?;
-        deep_merge(&mut merged, layer);
+        deep_merge(&mut merged, file_layer(path)?);
     }
     let config =
         serde_json::from_value::<Config>(Value::Object(merged)).map_err(|e| match &file {
@@ -90,15 +88,30 @@ pub fn resolve(folder: &Path, base: &Path, editor: Option<&Value>) -> Result<Res
     Ok(Resolved { config, file })
 }
 
-/// The keys a corroborate.toml actually sets, as JSON, its corpus paths resolved the way
-/// [`Config::load`] resolved them.
-fn file_layer(path: &Path, checked: &Config) -> Result<Map<String, Value>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let table: toml::Table = toml::from_str(&text)
-        .map_err(|e| format!("{}: malformed {FILE_NAME}: {}", path.display(), e.message()))?;
+/// The keys a corroborate.toml actually sets, as JSON, checked and with its corpus paths
+/// resolved as the CLI does it ([`Config::parse`]); errors worded as the CLI words them.
+fn file_layer(path: &Path) -> Result<Map<String, Value>, String> {
+    let malformed = |reason: String| {
+        ConfigError::Malformed {
+            path: path.to_path_buf(),
+            reason,
+        }
+        .to_string()
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        ConfigError::Unreadable {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        }
+        .to_string()
+    })?;
+    let checked =
+        Config::parse(&text, path.parent().unwrap_or(Path::new("."))).map_err(malformed)?;
+    let table: toml::Table =
+        toml::from_str(&text).map_err(|e| malformed(e.message().to_string()))?;
     let mut layer = match serde_json::to_value(table) {
         Ok(Value::Object(map)) => map,
-        _ => return Err(format!("{}: not a table", path.display())),
+        _ => return Err(malformed("not a table".into())),
     };
     if layer.contains_key("corpus") {
         let paths = checked
@@ -147,7 +160,7 @@ fn deep_merge(base: &mut Map<String, Value>, top: Map<String, Value>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Severity;
+    use crate::config::{Severity, FILE_NAME};
     use serde_json::json;
 
     fn temp_folder(name: &str) -> PathBuf {

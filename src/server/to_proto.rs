@@ -17,8 +17,9 @@ pub struct Lines<'a> {
 }
 
 impl Lines<'_> {
+    /// Offsets inside a character or past the end are fine: [`LineIndex`] moves them back
+    /// (a source file may have changed on disk since it was indexed).
     pub fn position(&self, offset: usize) -> lsp::Position {
-        let offset = floor_char_boundary(self.text, offset);
         let p = self.index.position(self.text, offset, self.encoding);
         lsp::Position::new(p.line, p.character)
     }
@@ -26,16 +27,6 @@ impl Lines<'_> {
     pub fn range(&self, bytes: Range<usize>) -> lsp::Range {
         lsp::Range::new(self.position(bytes.start), self.position(bytes.end))
     }
-}
-
-/// The nearest char boundary at or before `offset` (a source file may have changed on disk
-/// since it was indexed, so its stored offsets are not trusted to be boundaries).
-fn floor_char_boundary(text: &str, offset: usize) -> usize {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
 }
 
 pub fn encoding(encoding: PositionEncoding) -> lsp::PositionEncodingKind {
