@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 
 use crate::corpus::{self, Corpus, CorpusError, CorpusWarning};
-use crate::judge::{Judgement, Verdict};
+use crate::index::Index;
+use crate::judge::{self, Judgement, SourceAnalyses, Sources, Thresholds};
+use crate::terms::{AliasTable, Analyzer};
 use crate::text::{self, DraftSentence};
 
 /// Knobs of the matching core, from corroborate.toml or editor settings.
@@ -35,10 +37,37 @@ pub struct CheckedSentence {
     pub judgement: Judgement,
 }
 
+/// Everything [`Engine::judge`] looks at in a sentence: equal keys get equal judgements,
+/// so a caller (the language server) may cache verdicts by it across edits. The byte range
+/// is left out on purpose: moving a sentence does not change its verdict.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct JudgeKey {
+    text: String,
+    quoted: bool,
+    cited: bool,
+    block: std::mem::Discriminant<text::BlockKind>,
+    suppression: Option<std::mem::Discriminant<text::Suppression>>,
+}
+
+impl JudgeKey {
+    pub fn of(sentence: &DraftSentence) -> JudgeKey {
+        JudgeKey {
+            text: sentence.text.clone(),
+            quoted: sentence.quoted,
+            cited: sentence.cited,
+            block: std::mem::discriminant(&sentence.block),
+            suppression: sentence.suppression.as_ref().map(std::mem::discriminant),
+        }
+    }
+}
+
 /// A corpus, indexed, ready to check drafts.
 pub struct Engine {
     pub corpus: Corpus,
     pub settings: MatchSettings,
+    analyzer: Analyzer,
+    index: Index,
+    analyses: SourceAnalyses,
 }
 
 impl Engine {
@@ -53,7 +82,37 @@ impl Engine {
 
     /// Indexes an already loaded corpus.
     pub fn build(corpus: Corpus, settings: MatchSettings) -> Engine {
-        Engine { corpus, settings }
+        let mut aliases = AliasTable::default_table();
+        for (canonical, names) in &settings.aliases {
+            aliases.add(canonical, names);
+        }
+        let analyzer = Analyzer::new(aliases);
+        let index = Index::build(&corpus, &analyzer);
+        let analyses = SourceAnalyses::new(corpus.sentences.len());
+        Engine {
+            corpus,
+            settings,
+            analyzer,
+            index,
+            analyses,
+        }
+    }
+
+    fn sources(&self) -> Sources<'_> {
+        Sources {
+            corpus: &self.corpus,
+            index: &self.index,
+            analyzer: &self.analyzer,
+            analyses: &self.analyses,
+        }
+    }
+
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    pub fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
     }
 
     /// Every sentence of a Markdown draft, in order, with its verdict.
@@ -70,15 +129,72 @@ impl Engine {
             .collect()
     }
 
+    /// The candidates the judge weighs for a sentence, with what it saw in each.
+    pub fn explain(&self, text: &str) -> Vec<judge::CandidateReport> {
+        let sources = self.sources();
+        judge::explain(&sources, text)
+    }
+
     /// The verdict on one sentence. Depends only on the sentence's text, its quoted / cited
-    /// flags, block and suppression, so callers may cache by those.
+    /// flags, block and suppression ([`JudgeKey`]), so callers may cache by those.
     pub fn judge(&self, sentence: &DraftSentence) -> Judgement {
-        let _ = sentence;
-        Judgement {
-            verdict: Verdict::Unsupported,
-            reason: "placeholder".into(),
-            matches: vec![],
-            differences: vec![],
+        let sources = self.sources();
+        let thresholds = Thresholds {
+            supported: self.settings.supported_threshold,
+            copied: self.settings.copied_threshold,
+        };
+        judge::judge(&sources, thresholds, sentence)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{BlockKind, Suppression};
+
+    fn sentence(text: &str, at: usize) -> DraftSentence {
+        DraftSentence {
+            text: text.into(),
+            byte_range: at..at + text.len(),
+            block: BlockKind::Paragraph,
+            quoted: false,
+            cited: false,
+            suppression: None,
+        }
+    }
+
+    #[test]
+    fn judge_key_ignores_position_but_not_what_the_judge_reads() {
+        let a = sentence("Russia sent 2000 peacekeepers.", 0);
+        let moved = sentence("Russia sent 2000 peacekeepers.", 40);
+        assert_eq!(JudgeKey::of(&a), JudgeKey::of(&moved));
+
+        let quoted = DraftSentence {
+            quoted: true,
+            ..a.clone()
+        };
+        let cited = DraftSentence {
+            cited: true,
+            ..a.clone()
+        };
+        let listed = DraftSentence {
+            block: BlockKind::ListItem,
+            ..a.clone()
+        };
+        let own = DraftSentence {
+            suppression: Some(Suppression::OwnAnalysis),
+            ..a.clone()
+        };
+        let ignored = DraftSentence {
+            suppression: Some(Suppression::Ignored),
+            ..a.clone()
+        };
+        let edited = sentence("Russia sent 3000 peacekeepers.", 0);
+        let keys = [&a, &quoted, &cited, &listed, &own, &ignored, &edited].map(JudgeKey::of);
+        for (i, x) in keys.iter().enumerate() {
+            for y in &keys[i + 1..] {
+                assert_ne!(x, y);
+            }
         }
     }
 }

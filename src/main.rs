@@ -39,6 +39,9 @@ enum Command {
         config: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Text format: also show skipped sentences (headings, questions, meta text).
+        #[arg(short, long)]
+        verbose: bool,
         /// The drafts to check.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
@@ -49,6 +52,8 @@ enum Command {
         #[arg(long)]
         stdio: bool,
     },
+    /// Show the candidate sources the judge weighs for one sentence, and why.
+    Explain(cli::explain::ExplainArgs),
     /// Score the labelled evaluation set (../shared/eval/dev) and print the table.
     Eval(cli::eval::EvalArgs),
     /// Measure index build, matching and memory on a seeded synthetic corpus.
@@ -62,10 +67,18 @@ fn main() -> ExitCode {
             corpus,
             config,
             format,
+            verbose,
             files,
-        } => cli::check::run(&corpus, config.as_deref(), format, &files),
+        } => cli::check::run(cli::check::CheckArgs {
+            corpus: &corpus,
+            config: config.as_deref(),
+            format,
+            verbose,
+            files: &files,
+        }),
         Command::Lsp { stdio: _ } => cli::lsp::run(),
         Command::Eval(args) => cli::eval::run(args),
+        Command::Explain(args) => cli::explain::run(args),
         Command::Bench(args) => cli::bench::run(args),
     };
     match result {

@@ -3,4 +3,5 @@
 pub mod bench;
 pub mod check;
 pub mod eval;
+pub mod explain;
 pub mod lsp;

@@ -4,7 +4,17 @@
 //! by it, or whether it is no claim at all. Knows nothing of the editor: it returns plain
 //! data that the report and the server only display.
 
-use crate::corpus::SentenceId;
+mod analyses;
+mod facts;
+mod similarity;
+mod skip;
+
+use crate::corpus::{Corpus, SentenceId};
+use crate::index::Index;
+use crate::terms::{Analysis, Analyzer};
+use crate::text::DraftSentence;
+pub use analyses::SourceAnalyses;
+use similarity::Overlap;
 
 /// The one verdict a draft sentence gets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -91,4 +101,190 @@ pub struct Judgement {
     pub matches: Vec<SourceMatch>,
     /// For a conflict: what differs from the best match.
     pub differences: Vec<Difference>,
+}
+
+/// Where the judge looks things up: the sources, their index, and how text is analysed.
+pub struct Sources<'a> {
+    pub corpus: &'a Corpus,
+    pub index: &'a Index,
+    pub analyzer: &'a Analyzer,
+    pub analyses: &'a SourceAnalyses,
+}
+
+/// Score cut-offs (0..1) that turn closeness into a verdict.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Thresholds {
+    /// Lowest score at which a source supports a claim.
+    pub supported: f32,
+    /// Lowest share of the draft's words, in order, that makes an unquoted sentence a copy.
+    pub copied: f32,
+}
+
+/// How many index candidates the judge examines per sentence.
+const CANDIDATES: usize = 40;
+/// How many supporting sources a judgement lists.
+const MAX_MATCHES: usize = 5;
+/// A source this close whose facts differ makes the claim a conflict.
+const CONFLICT_FLOOR: f32 = 0.55;
+
+struct Candidate<'a> {
+    sentence: SentenceId,
+    analysis: &'a Analysis,
+    overlap: Overlap,
+}
+
+/// What the judge saw in one candidate source sentence: for `corroborate explain`.
+#[derive(Debug, Clone)]
+pub struct CandidateReport {
+    pub sentence: SentenceId,
+    pub score: f32,
+    pub draft_coverage: f32,
+    pub source_coverage: f32,
+    pub copy_ratio: f32,
+    pub differences: Vec<Difference>,
+    /// Numbers of the draft the source lacks.
+    pub unmatched_numbers: Vec<String>,
+    /// Draft terms the source lacks.
+    pub missing_terms: Vec<String>,
+}
+
+/// Every candidate the judge would weigh for `text`, best first.
+pub fn explain(sources: &Sources, text: &str) -> Vec<CandidateReport> {
+    let draft = sources.analyzer.analyze(text);
+    candidates(sources, &draft)
+        .into_iter()
+        .map(|c| CandidateReport {
+            sentence: c.sentence,
+            score: c.overlap.score(),
+            draft_coverage: c.overlap.draft_coverage,
+            source_coverage: c.overlap.source_coverage,
+            copy_ratio: similarity::copy_ratio(text, &sources.corpus.sentence(c.sentence).text),
+            differences: facts::differences(&draft, c.analysis),
+            unmatched_numbers: facts::unmatched_numbers(&draft, c.analysis)
+                .iter()
+                .map(|n| n.surface.clone())
+                .collect(),
+            missing_terms: c
+                .overlap
+                .missing
+                .iter()
+                .map(|&i| draft.terms[i].surface.clone())
+                .collect(),
+        })
+        .collect()
+}
+
+/// The index's candidates for a draft sentence, compared term by term, closest first.
+fn candidates<'a>(sources: &Sources<'a>, draft: &Analysis) -> Vec<Candidate<'a>> {
+    let idf = |key: &str| sources.index.idf(key);
+    let mut candidates: Vec<Candidate> = sources
+        .index
+        .search(draft, CANDIDATES)
+        .into_iter()
+        .filter_map(|c| {
+            let analysis = sources
+                .analyses
+                .get(c.sentence, sources.corpus, sources.analyzer)?;
+            let overlap = similarity::overlap(draft, analysis, &idf);
+            Some(Candidate {
+                sentence: c.sentence,
+                analysis,
+                overlap,
+            })
+        })
+        .collect();
+    candidates.sort_by(|a, b| {
+        b.overlap
+            .score()
+            .total_cmp(&a.overlap.score())
+            .then(a.sentence.cmp(&b.sentence))
+    });
+    candidates
+}
+
+/// Decides the verdict on one draft sentence.
+pub fn judge(sources: &Sources, thresholds: Thresholds, sentence: &DraftSentence) -> Judgement {
+    let draft = sources.analyzer.analyze(&sentence.text);
+    if let Some(reason) = skip::reason_to_skip(sentence, draft.terms.len()) {
+        return Judgement {
+            verdict: Verdict::Skipped,
+            reason,
+            matches: vec![],
+            differences: vec![],
+        };
+    }
+    let candidates = candidates(sources, &draft);
+
+    let supporting: Vec<&Candidate> = candidates
+        .iter()
+        .filter(|c| c.overlap.score() >= thresholds.supported)
+        .filter(|c| facts::differences(&draft, c.analysis).is_empty())
+        .filter(|c| facts::unmatched_numbers(&draft, c.analysis).is_empty())
+        .collect();
+    if let Some(best) = supporting.first() {
+        let matches = supporting
+            .iter()
+            .take(MAX_MATCHES)
+            .map(|c| SourceMatch {
+                sentence: c.sentence,
+                score: c.overlap.score(),
+            })
+            .collect();
+        let source_text = &sources.corpus.sentence(best.sentence).text;
+        let copied = similarity::copy_ratio(&sentence.text, source_text) >= thresholds.copied;
+        let (verdict, reason) = match (copied, sentence.quoted || sentence.cited) {
+            (true, false) => (
+                Verdict::Copied,
+                "copied near-verbatim from a source without quotation marks or citation",
+            ),
+            (true, true) => (Verdict::Supported, "quotes a source"),
+            (false, _) if supporting.len() > 1 => (Verdict::Supported, "sources make this claim"),
+            (false, _) => (Verdict::Supported, "a source makes this claim"),
+        };
+        return Judgement {
+            verdict,
+            reason: reason.to_string(),
+            matches,
+            differences: vec![],
+        };
+    }
+
+    let conflict = candidates.iter().find_map(|c| {
+        let comparison = facts::compare(&draft, c.analysis);
+        let explained: Vec<usize> = (0..draft.terms.len())
+            .filter(|&i| comparison.replaced_keys.contains(&draft.terms[i].key))
+            .collect();
+        let same_claim = c.overlap.score_with(&explained) >= CONFLICT_FLOOR;
+        (!comparison.differences.is_empty() && same_claim).then_some((c, comparison.differences))
+    });
+    if let Some((c, differences)) = conflict {
+        let reason = differences
+            .iter()
+            .map(Difference::to_string)
+            .collect::<Vec<_>>()
+            .join("; ");
+        return Judgement {
+            verdict: Verdict::Conflicting,
+            reason,
+            matches: vec![SourceMatch {
+                sentence: c.sentence,
+                score: c.overlap.score(),
+            }],
+            differences,
+        };
+    }
+
+    let reason = match candidates.first() {
+        Some(c) => format!(
+            "no source makes this claim (closest scores {:.2})",
+            c.overlap.score()
+        ),
+        None => "no source makes this claim".to_string(),
+    };
+    Judgement {
+        verdict: Verdict::Unsupported,
+        reason,
+        matches: vec![],
+        differences: vec![],
+    }
 }

@@ -1,3 +1,270 @@
-//! What two sentences are compared on: tokens, stems, aliases (data/aliases.toml) and numbers.
+//! What two sentences are compared on.
+//!
+//! The [`Analyzer`] turns a sentence into [`Analysis`]: content terms (stemmed words,
+//! canonical actors from the alias table, normalised numbers and dates) plus the facts a
+//! judge checks beyond similarity (numbers with their sign, negation cues). "Moscow" and
+//! "the Kremlin" become one actor; "2,000", "2000" and "two thousand" one number. Nothing
+//! here knows about sources, drafts or scores.
 
+mod aliases;
 pub mod embed;
+mod numbers;
+mod spelling;
+mod stopwords;
+mod tokenize;
+
+pub use aliases::{AliasError, AliasTable};
+pub use numbers::{NumberKind, NumberMention};
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use tokenize::{Token, TokenKind};
+
+/// What a term stands for; decides how it is compared and weighted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TermKind {
+    /// A stemmed content word.
+    Word,
+    /// A canonical actor or place from the alias table.
+    Actor,
+    /// A capitalised name not in the alias table (a person, place, group).
+    Name,
+    /// A normalised number, percentage or date.
+    Number,
+}
+
+/// One content term of a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Term {
+    /// The key terms are compared and indexed on: a stem (names too, so a name at the start
+    /// of one sentence and inside another still meet), `@canonical` actor, `#number`.
+    pub key: String,
+    pub kind: TermKind,
+    /// The words of the sentence this term came from, as written.
+    pub surface: String,
+    /// Position among the sentence's tokens, for order-sensitive checks.
+    pub position: usize,
+}
+
+/// A sentence broken into what it is compared on.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Analysis {
+    pub terms: Vec<Term>,
+    pub numbers: Vec<NumberMention>,
+    /// Surface forms of negation cues ("not", "no", "never", "without", …), in order.
+    pub negations: Vec<String>,
+    /// Token positions of the negation cues, parallel to `negations`.
+    pub negation_tokens: Vec<usize>,
+    /// Number of word tokens, stopwords included.
+    pub word_count: usize,
+}
+
+impl Analysis {
+    /// Each negation cue with its token position.
+    pub fn negation_positions(&self) -> Vec<(&str, usize)> {
+        self.negations
+            .iter()
+            .map(String::as_str)
+            .zip(self.negation_tokens.iter().copied())
+            .collect()
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.terms.iter().map(|t| t.key.as_str())
+    }
+}
+
+/// Turns text into [`Analysis`]. Cheap to share; build once per corpus/settings.
+pub struct Analyzer {
+    aliases: AliasTable,
+    stemmer: Stemmer,
+}
+
+impl std::fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Analyzer")
+            .field("aliases", &self.aliases.len())
+            .finish()
+    }
+}
+
+impl Analyzer {
+    pub fn new(aliases: AliasTable) -> Self {
+        Analyzer {
+            aliases,
+            stemmer: Stemmer::create(Algorithm::English),
+        }
+    }
+
+    pub fn aliases(&self) -> &AliasTable {
+        &self.aliases
+    }
+
+    /// The stem a single lowercase word is indexed under.
+    pub fn stem(&self, word: &str) -> String {
+        let word = spelling::american(word);
+        self.stemmer.stem(&word).into_owned()
+    }
+
+    pub fn analyze(&self, text: &str) -> Analysis {
+        let tokens = tokenize::tokenize(text);
+        let mut analysis = Analysis {
+            word_count: tokens.iter().filter(|t| t.kind == TokenKind::Word).count(),
+            ..Analysis::default()
+        };
+        analysis.numbers = numbers::find(&tokens);
+        let number_tokens: Vec<bool> = {
+            let mut v = vec![false; tokens.len()];
+            for n in &analysis.numbers {
+                for flag in &mut v[n.tokens.clone()] {
+                    *flag = true;
+                }
+            }
+            v
+        };
+        for n in &analysis.numbers {
+            analysis.terms.push(Term {
+                key: n.key(),
+                kind: TermKind::Number,
+                surface: n.surface.clone(),
+                position: n.tokens.start,
+            });
+        }
+
+        let mut i = 0;
+        while i < tokens.len() {
+            if number_tokens[i] {
+                i += 1;
+                continue;
+            }
+            if let Some((canonical, len)) = self.aliases.longest_match(&tokens[i..]) {
+                let surface = tokens[i..i + len]
+                    .iter()
+                    .map(|t| t.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                analysis.terms.push(Term {
+                    key: format!("@{canonical}"),
+                    kind: TermKind::Actor,
+                    surface,
+                    position: i,
+                });
+                i += len;
+                continue;
+            }
+            let token = &tokens[i];
+            i += 1;
+            if token.kind != TokenKind::Word {
+                continue;
+            }
+            let lower = token.lower();
+            if stopwords::is_negation(&lower) {
+                analysis.negations.push(token.text.clone());
+                analysis.negation_tokens.push(i - 1);
+                continue;
+            }
+            if stopwords::is_stopword(&lower) || lower.chars().count() < 2 {
+                continue;
+            }
+            let position = i - 1;
+            if is_name(token, position, &tokens) {
+                analysis.terms.push(Term {
+                    key: self.stem(&lower),
+                    kind: TermKind::Name,
+                    surface: token.text.clone(),
+                    position,
+                });
+            } else {
+                analysis.terms.push(Term {
+                    key: self.stem(&lower),
+                    kind: TermKind::Word,
+                    surface: token.text.clone(),
+                    position,
+                });
+            }
+        }
+        analysis.terms.sort_by_key(|t| t.position);
+        analysis
+    }
+}
+
+/// A capitalised word that does not start the sentence (or an all-caps acronym, or a
+/// handle) is taken for a name. Names are compared like words but flagged, since a name
+/// that no source mentions is a strong sign of an unsupported or conflicting claim.
+fn is_name(token: &Token, position: usize, tokens: &[Token]) -> bool {
+    if token.text.starts_with('@') {
+        return true;
+    }
+    let mut chars = token.text.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_uppercase() {
+        return false;
+    }
+    let sentence_start = tokens[..position].iter().all(|t| t.kind != TokenKind::Word);
+    let acronym = token
+        .text
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+        && token.text.len() > 1;
+    !sentence_start || acronym
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> Vec<String> {
+        Analyzer::new(AliasTable::default_table())
+            .analyze(text)
+            .terms
+            .into_iter()
+            .map(|t| t.key)
+            .collect()
+    }
+
+    #[test]
+    fn aliases_map_capitals_and_seats_of_power_to_one_actor() {
+        assert_eq!(keys("Moscow"), keys("the Kremlin"));
+        assert_eq!(keys("Baku's gains"), keys("Azerbaijan gains"));
+        assert_eq!(keys("in 🇷🇺"), keys("in Russia"));
+        assert_eq!(keys("Nagorno-Karabakh"), keys("NK"));
+        assert_ne!(keys("Baku"), keys("Yerevan"));
+    }
+
+    #[test]
+    fn numbers_written_three_ways_are_one_term() {
+        assert_eq!(keys("2000 peacekeepers"), keys("2,000 peacekeepers"));
+        assert_eq!(keys("2000 peacekeepers"), keys("two thousand peacekeepers"));
+        assert_ne!(keys("2000 peacekeepers"), keys("5000 peacekeepers"));
+    }
+
+    #[test]
+    fn stopwords_dropped_and_words_stemmed() {
+        assert_eq!(keys("the wars were resumed"), vec!["war", "resum"]);
+        assert_eq!(keys("defence"), keys("defense"));
+        assert_eq!(keys("neighbourhood"), keys("neighborhood"));
+    }
+
+    #[test]
+    fn negation_is_a_cue_not_a_term() {
+        let a = Analyzer::new(AliasTable::default_table()).analyze("Turkey had no formal role.");
+        assert_eq!(a.negations, vec!["no"]);
+        assert!(!a.keys().any(|k| k == "no"));
+    }
+
+    #[test]
+    fn capitalised_words_inside_a_sentence_are_names() {
+        let a =
+            Analyzer::new(AliasTable::default_table()).analyze("Flights from Rostov-on-Don rose.");
+        let names: Vec<_> = a
+            .terms
+            .iter()
+            .filter(|t| t.kind == TermKind::Name)
+            .map(|t| t.surface.as_str())
+            .collect();
+        assert_eq!(names, vec!["Rostov", "Don"]);
+    }
+}

@@ -3,7 +3,9 @@
 //! `markdown` finds the prose of a Markdown draft (paragraphs, list items, blockquotes,
 //! emphasis, footnote definitions, link text; not code, front matter, HTML comments or
 //! link URLs), `split` cuts prose into sentences, and `line_index` converts byte offsets
-//! to editor positions (UTF-8 or UTF-16 columns). Nothing here knows about sources.
+//! to editor positions (UTF-8 or UTF-16 columns). Suppression comments
+//! (`<!-- corroborate: own -->`, `off`/`on`, `ignore-file`; docs/suppression.md) are read
+//! with the Markdown. Nothing here knows about sources.
 
 use std::ops::Range;
 
@@ -12,6 +14,7 @@ pub mod markdown;
 pub mod split;
 
 pub use line_index::{LineIndex, Position, PositionEncoding};
+pub use markdown::own_analysis_marker;
 pub use split::split_sentences;
 
 /// The Markdown block a sentence stands in.

@@ -1,0 +1,147 @@
+//! The alias table: names that mean the same actor. The default table is data/aliases.toml,
+//! compiled in so the binary needs nothing beside it; corroborate.toml may extend it.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::tokenize::{tokenize, Token, TokenKind};
+
+const DEFAULT_TABLE: &str = include_str!("../../data/aliases.toml");
+
+#[derive(Debug, thiserror::Error)]
+#[error("alias table: {0}")]
+pub struct AliasError(String);
+
+/// Canonical actor names by the token sequences that name them.
+#[derive(Debug, Clone, Default)]
+pub struct AliasTable {
+    /// Lowercased phrase → canonical name.
+    folded: HashMap<String, String>,
+    /// Acronyms ("US", "NK") match only as written, so "us" the pronoun is not America.
+    exact: HashMap<String, String>,
+    longest: usize,
+}
+
+impl AliasTable {
+    /// The table shipped in data/aliases.toml.
+    pub fn default_table() -> AliasTable {
+        // The embedded file is checked by a unit test; it cannot fail at run time.
+        AliasTable::parse(DEFAULT_TABLE).unwrap_or_default()
+    }
+
+    pub fn parse(toml_text: &str) -> Result<AliasTable, AliasError> {
+        let map: BTreeMap<String, Vec<String>> =
+            toml::from_str(toml_text).map_err(|e| AliasError(e.to_string()))?;
+        let mut table = AliasTable::default();
+        for (canonical, names) in map {
+            table.add(&canonical, &names);
+        }
+        Ok(table)
+    }
+
+    /// Adds names for `canonical` (a new actor or more names for a known one).
+    pub fn add(&mut self, canonical: &str, names: &[String]) {
+        let canonical = canonical.trim().to_lowercase();
+        let mut all: Vec<&str> = names.iter().map(String::as_str).collect();
+        let readable = canonical.replace('_', " ");
+        all.push(&readable);
+        for name in all {
+            let tokens = tokenize(name);
+            if tokens.is_empty() {
+                continue;
+            }
+            self.longest = self.longest.max(tokens.len());
+            let acronym = tokens.len() == 1
+                && tokens[0].kind == TokenKind::Word
+                && tokens[0].text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && tokens[0]
+                    .text
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+                && tokens[0].text.chars().count() <= 4;
+            if acronym {
+                self.exact.insert(tokens[0].text.clone(), canonical.clone());
+            } else {
+                self.folded.insert(fold(&tokens), canonical.clone());
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.folded.len() + self.exact.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The actor named by the longest alias at the start of `tokens`, with its length.
+    pub fn longest_match(&self, tokens: &[Token]) -> Option<(&str, usize)> {
+        let first = tokens.first()?;
+        if !matches!(first.kind, TokenKind::Word | TokenKind::Flag) {
+            return None;
+        }
+        for len in (1..=self.longest.min(tokens.len())).rev() {
+            let phrase = &tokens[..len];
+            if phrase.last().is_some_and(|t| t.kind == TokenKind::Punct) {
+                continue;
+            }
+            if let Some(c) = self.folded.get(&fold(phrase)) {
+                return Some((c, len));
+            }
+            if len == 1 {
+                if let Some(c) = self.exact.get(&first.text) {
+                    return Some((c, 1));
+                }
+            }
+        }
+        // "the Kremlin" is listed; "the" alone never is.
+        None
+    }
+}
+
+fn fold(tokens: &[Token]) -> String {
+    let mut s = String::new();
+    for t in tokens {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(&t.text.to_lowercase());
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_table_parses() {
+        let table = AliasTable::parse(DEFAULT_TABLE).expect("data/aliases.toml must parse");
+        assert!(table.len() > 100);
+    }
+
+    #[test]
+    fn acronyms_match_only_as_written() {
+        let table = AliasTable::default_table();
+        assert_eq!(
+            table.longest_match(&tokenize("US sanctions")),
+            Some(("united_states", 1))
+        );
+        assert_eq!(table.longest_match(&tokenize("us something")), None);
+    }
+
+    #[test]
+    fn longest_phrase_wins_and_users_can_extend() {
+        let mut table = AliasTable::default_table();
+        assert_eq!(
+            table.longest_match(&tokenize("Russian Defense Ministry said")),
+            Some(("russian_defence_ministry", 3))
+        );
+        table.add("wagner", &["Wagner Group".to_string()]);
+        assert_eq!(
+            table.longest_match(&tokenize("Wagner Group fighters")),
+            Some(("wagner", 2))
+        );
+    }
+}

@@ -1,0 +1,556 @@
+//! Numbers, percentages and dates as values, however they are written: "2,000", "2000" and
+//! "two thousand" are one number; "-3.2%" and "3.2 percent lower" one signed change;
+//! "Oct 3", "3 October" and "October 3" one date.
+
+use std::ops::Range;
+
+use super::tokenize::{Token, TokenKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberKind {
+    /// A count or amount.
+    Quantity,
+    Percent,
+    Year,
+    /// A day of a month; value = month * 100 + day.
+    Date,
+    /// A month named without a day; value = month.
+    Month,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberMention {
+    pub kind: NumberKind,
+    pub value: f64,
+    /// -1 for a fall or a negative value, +1 for a rise, 0 when the text does not say.
+    pub sign: i8,
+    /// The words as written.
+    pub surface: String,
+    /// Tokens this mention spans.
+    pub tokens: Range<usize>,
+}
+
+impl NumberMention {
+    /// The key a number is compared and indexed on. Quantities and years share keys, since
+    /// "the 2000 peacekeepers" and "in 2000" cannot be told apart without a parser.
+    pub fn key(&self) -> String {
+        match self.kind {
+            NumberKind::Quantity | NumberKind::Year => format!("#{}", format_value(self.value)),
+            NumberKind::Percent => format!("#{}%", format_value(self.value)),
+            NumberKind::Date => format!("#d{}", self.value as u32),
+            NumberKind::Month => format!("#m{}", self.value as u32),
+        }
+    }
+
+    pub fn same_value(&self, other: &NumberMention) -> bool {
+        self.key() == other.key()
+    }
+
+    /// How a person reads it in a message: "-3.2%", "2000", "October 19".
+    pub fn describe(&self) -> String {
+        match self.kind {
+            NumberKind::Percent if self.sign < 0 => format!("-{}%", format_value(self.value)),
+            NumberKind::Percent if self.sign > 0 => format!("+{}%", format_value(self.value)),
+            _ => self.surface.clone(),
+        }
+    }
+}
+
+fn format_value(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        let s = format!("{v:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+const MONTHS: [(&str, u32); 23] = [
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+];
+
+fn month(word: &str) -> Option<u32> {
+    let w = word.to_lowercase();
+    if w == "dec" {
+        return Some(12);
+    }
+    MONTHS.iter().find(|(name, _)| *name == w).map(|(_, m)| *m)
+}
+
+fn unit_word(word: &str) -> Option<f64> {
+    const UNITS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let w = word.to_lowercase();
+    if let Some(i) = UNITS.iter().position(|u| *u == w) {
+        return Some(i as f64);
+    }
+    TENS.iter()
+        .position(|t| *t == w)
+        .map(|i| (i as f64 + 2.0) * 10.0)
+}
+
+fn scale_word(word: &str) -> Option<f64> {
+    match word.to_lowercase().as_str() {
+        "hundred" => Some(1e2),
+        "thousand" => Some(1e3),
+        "million" | "mln" => Some(1e6),
+        "billion" | "bln" => Some(1e9),
+        "trillion" => Some(1e12),
+        _ => None,
+    }
+}
+
+const RISE: [&str; 14] = [
+    "up",
+    "rise",
+    "rose",
+    "risen",
+    "rising",
+    "increase",
+    "increased",
+    "grew",
+    "grown",
+    "growth",
+    "higher",
+    "more",
+    "gain",
+    "gained",
+];
+const FALL: [&str; 16] = [
+    "down",
+    "decline",
+    "declined",
+    "fell",
+    "fall",
+    "fallen",
+    "drop",
+    "dropped",
+    "lower",
+    "less",
+    "fewer",
+    "shrank",
+    "shrunk",
+    "decrease",
+    "decreased",
+    "minus",
+];
+
+fn word_at(tokens: &[Token], i: usize) -> Option<String> {
+    tokens
+        .get(i)
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.lower())
+}
+
+/// Parses a numeric token: "2,000", "$68.63b", "-3.2%", "102nd".
+fn parse_numeric(text: &str) -> Option<(f64, i8, bool)> {
+    let mut s = text;
+    let mut sign = 0;
+    if let Some(rest) = s.strip_prefix(['-', '−']) {
+        sign = -1;
+        s = rest;
+    } else if let Some(rest) = s.strip_prefix('+') {
+        sign = 1;
+        s = rest;
+    }
+    s = s.trim_start_matches(['$', '€', '£']);
+    let percent = s.ends_with('%');
+    let s = s.trim_end_matches('%');
+    let digits_end = s
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(s.len());
+    let (digits, suffix) = s.split_at(digits_end);
+    let mut value: f64 = digits.replace(',', "").parse().ok()?;
+    value *= match suffix.to_lowercase().as_str() {
+        "b" | "bn" => 1e9,
+        "m" | "mn" => 1e6,
+        "k" => 1e3,
+        _ => 1.0,
+    };
+    Some((round(value), sign, percent))
+}
+
+/// Drops the float noise of scaling ("68.63" × 1e9), which would make equal numbers differ.
+fn round(v: f64) -> f64 {
+    (v * 1e4).round() / 1e4
+}
+
+/// Every number, percentage, year and date in `tokens`.
+pub fn find(tokens: &[Token]) -> Vec<NumberMention> {
+    let mut out: Vec<NumberMention> = Vec::new();
+    let mut i = 0;
+    let surface = |r: Range<usize>| {
+        tokens[r]
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    while i < tokens.len() {
+        let t = &tokens[i];
+        match t.kind {
+            TokenKind::Number => {
+                let Some((mut value, mut sign, mut percent)) = parse_numeric(&t.text) else {
+                    i += 1;
+                    continue;
+                };
+                let start = i;
+                let mut end = i + 1;
+                let integer =
+                    !t.text.contains('.') && !t.text.contains(',') && value.fract() == 0.0;
+                // day-month: "3 October", "9-10 October"
+                let range_end = if tokens.get(end).is_some_and(|p| p.text == "-")
+                    && tokens
+                        .get(end + 1)
+                        .is_some_and(|n| n.kind == TokenKind::Number)
+                {
+                    Some(end + 1)
+                } else {
+                    None
+                };
+                let after_range = range_end.map_or(end, |e| e + 1);
+                if integer && (1.0..=31.0).contains(&value) {
+                    if let Some(m) = word_at(tokens, after_range).and_then(|w| month(&w)) {
+                        // the month token belongs to the (last) date, so it is not read again as a word
+                        let month_token = after_range + 1;
+                        match range_end {
+                            None => out.push(date(
+                                m,
+                                value,
+                                surface(start..month_token),
+                                start..month_token,
+                            )),
+                            Some(e) => {
+                                out.push(date(
+                                    m,
+                                    value,
+                                    surface(start..start + 1),
+                                    start..start + 1,
+                                ));
+                                if let Some((d2, _, _)) = parse_numeric(&tokens[e].text) {
+                                    out.push(date(m, d2, surface(e..month_token), e..month_token));
+                                }
+                            }
+                        }
+                        i = after_range + 1;
+                        continue;
+                    }
+                }
+                // month/day: "10/31"
+                if integer
+                    && (1.0..=12.0).contains(&value)
+                    && tokens.get(end).is_some_and(|p| p.text == "/")
+                {
+                    if let Some((d, _, _)) =
+                        tokens.get(end + 1).and_then(|n| parse_numeric(&n.text))
+                    {
+                        if (1.0..=31.0).contains(&d) {
+                            out.push(date(
+                                value as u32,
+                                d,
+                                surface(start..end + 2),
+                                start..end + 2,
+                            ));
+                            i = end + 2;
+                            continue;
+                        }
+                    }
+                }
+                // spelled-out scale and unit after the digits: "68.63 billion", "3.2 percent"
+                if let Some(scale) = word_at(tokens, end).and_then(|w| scale_word(&w)) {
+                    value = round(value * scale);
+                    end += 1;
+                }
+                match word_at(tokens, end).as_deref() {
+                    Some("percent") => {
+                        percent = true;
+                        end += 1;
+                    }
+                    Some("per") if word_at(tokens, end + 1).as_deref() == Some("cent") => {
+                        percent = true;
+                        end += 2;
+                    }
+                    _ => {}
+                }
+                // "2000 peacekeepers" counts; "the 2016 war", "in 2018" are years.
+                let counts_a_plural = tokens.get(end).is_some_and(|n| {
+                    n.kind == TokenKind::Word && n.text.len() > 3 && n.text.ends_with('s')
+                });
+                let year = integer
+                    && !percent
+                    && (1800.0..=2100.0).contains(&value)
+                    && t.text.len() == 4
+                    && !counts_a_plural;
+                let kind = if percent {
+                    NumberKind::Percent
+                } else if year {
+                    NumberKind::Year
+                } else {
+                    NumberKind::Quantity
+                };
+                if percent && sign == 0 {
+                    sign = direction(tokens, start, end);
+                }
+                if sign < 0 {
+                    value = value.abs();
+                }
+                out.push(NumberMention {
+                    kind,
+                    value,
+                    sign,
+                    surface: surface(start..end),
+                    tokens: start..end,
+                });
+                // "2016-17": the short second year
+                if year && tokens.get(end).is_some_and(|p| p.text == "-") {
+                    if let Some(n) = tokens
+                        .get(end + 1)
+                        .filter(|n| n.kind == TokenKind::Number && n.text.len() == 2)
+                    {
+                        if let Some((v, _, _)) = parse_numeric(&n.text) {
+                            let century = (value / 100.0).floor() * 100.0;
+                            out.push(NumberMention {
+                                kind: NumberKind::Year,
+                                value: century + v,
+                                sign: 0,
+                                surface: n.text.clone(),
+                                tokens: end + 1..end + 2,
+                            });
+                            end += 2;
+                        }
+                    }
+                }
+                i = end;
+            }
+            TokenKind::Word => {
+                let lower = t.lower();
+                if let Some(m) = month(&lower) {
+                    // "October 3", "Oct 3", else a month on its own ("May" only with a day)
+                    if let Some((d, _, _)) = tokens
+                        .get(i + 1)
+                        .filter(|n| n.kind == TokenKind::Number)
+                        .and_then(|n| parse_numeric(&n.text))
+                        .filter(|(d, _, _)| (1.0..=31.0).contains(d) && d.fract() == 0.0)
+                    {
+                        out.push(date(m, d, surface(i..i + 2), i..i + 2));
+                        i += 2;
+                        continue;
+                    }
+                    if lower != "may" && lower != "mar" {
+                        out.push(NumberMention {
+                            kind: NumberKind::Month,
+                            value: m as f64,
+                            sign: 0,
+                            surface: t.text.clone(),
+                            tokens: i..i + 1,
+                        });
+                    }
+                    i += 1;
+                    continue;
+                }
+                if let Some((value, end)) = spelled_number(tokens, i) {
+                    let (kind, end) = match word_at(tokens, end).as_deref() {
+                        Some("percent") => (NumberKind::Percent, end + 1),
+                        _ => (NumberKind::Quantity, end),
+                    };
+                    let sign = if kind == NumberKind::Percent {
+                        direction(tokens, i, end)
+                    } else {
+                        0
+                    };
+                    out.push(NumberMention {
+                        kind,
+                        value,
+                        sign,
+                        surface: surface(i..end),
+                        tokens: i..end,
+                    });
+                    i = end;
+                    continue;
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+fn date(month: u32, day: f64, surface: String, tokens: Range<usize>) -> NumberMention {
+    NumberMention {
+        kind: NumberKind::Date,
+        value: (month * 100) as f64 + day,
+        sign: 0,
+        surface,
+        tokens,
+    }
+}
+
+/// "two thousand", "ninety-five", "six": the value and the token after it. A lone "one"
+/// is not a number ("one of the most").
+fn spelled_number(tokens: &[Token], start: usize) -> Option<(f64, usize)> {
+    let mut total = 0.0;
+    let mut current = 0.0;
+    let mut i = start;
+    let mut seen = 0;
+    while let Some(w) = word_at(tokens, i) {
+        if let Some(u) = unit_word(&w) {
+            current += u;
+        } else if let Some(s) = scale_word(&w) {
+            if seen == 0 {
+                break;
+            }
+            if s == 100.0 {
+                current *= s;
+            } else {
+                total += current.max(1.0) * s;
+                current = 0.0;
+            }
+        } else if w == "and"
+            && seen > 0
+            && word_at(tokens, i + 1).is_some_and(|n| unit_word(&n).is_some())
+        {
+            // "one hundred and five"
+        } else {
+            break;
+        }
+        seen += 1;
+        i += 1;
+        // "ninety-five"
+        if tokens.get(i).is_some_and(|t| t.text == "-")
+            && word_at(tokens, i + 1).is_some_and(|n| unit_word(&n).is_some())
+        {
+            i += 1;
+        }
+    }
+    if seen == 0 {
+        return None;
+    }
+    let value = total + current;
+    let lone_one = seen == 1 && value == 1.0;
+    (!lone_one).then_some((value, i))
+}
+
+/// Whether the words around a change say it went up or down.
+fn direction(tokens: &[Token], start: usize, end: usize) -> i8 {
+    let window = start.saturating_sub(3)..(end + 3).min(tokens.len());
+    for j in window {
+        if (start..end).contains(&j) {
+            continue;
+        }
+        if let Some(w) = word_at(tokens, j) {
+            if RISE.contains(&w.as_str()) {
+                return 1;
+            }
+            if FALL.contains(&w.as_str()) {
+                return -1;
+            }
+        }
+    }
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokenize::tokenize;
+    use super::*;
+
+    fn mentions(text: &str) -> Vec<(NumberKind, f64, i8)> {
+        find(&tokenize(text))
+            .into_iter()
+            .map(|m| (m.kind, m.value, m.sign))
+            .collect()
+    }
+
+    #[test]
+    fn thousands_written_three_ways() {
+        let q = |v| vec![(NumberKind::Quantity, v, 0)];
+        assert_eq!(mentions("its 2000 peacekeepers"), q(2000.0));
+        assert_eq!(mentions("its 2,000 peacekeepers"), q(2000.0));
+        assert_eq!(mentions("its two thousand peacekeepers"), q(2000.0));
+        assert_eq!(mentions("ninety-five thousand people"), q(95000.0));
+        assert!(mentions("one of the most").is_empty());
+    }
+
+    #[test]
+    fn money_scales_and_signed_percentages() {
+        assert_eq!(
+            mentions("trade was $68.63b, -3.2% compared to 2019"),
+            vec![
+                (NumberKind::Quantity, 68.63e9, 0),
+                (NumberKind::Percent, 3.2, -1),
+                (NumberKind::Year, 2019.0, 0)
+            ]
+        );
+        assert_eq!(
+            mentions("68.63 billion dollars, up 3.2 percent")[1],
+            (NumberKind::Percent, 3.2, 1)
+        );
+        assert_eq!(
+            mentions("3.2 percent lower than")[0],
+            (NumberKind::Percent, 3.2, -1)
+        );
+    }
+
+    #[test]
+    fn dates_in_several_orders() {
+        let d = |v| (NumberKind::Date, v, 0);
+        assert_eq!(mentions("(Oct 3)"), vec![d(1003.0)]);
+        assert_eq!(mentions("on 3 October"), vec![d(1003.0)]);
+        assert_eq!(mentions("on 9-10 October"), vec![d(1009.0), d(1010.0)]);
+        assert_eq!(mentions("on 10/31"), vec![d(1031.0)]);
+        assert_eq!(
+            mentions("in 2016-17"),
+            vec![(NumberKind::Year, 2016.0, 0), (NumberKind::Year, 2017.0, 0)]
+        );
+        assert_eq!(
+            mentions("in January-August"),
+            vec![(NumberKind::Month, 1.0, 0), (NumberKind::Month, 8.0, 0)]
+        );
+    }
+}
