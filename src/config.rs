@@ -70,7 +70,8 @@ pub struct Thresholds {
 }
 
 impl Thresholds {
-    fn validate(&self) -> Result<(), String> {
+    /// Both thresholds in 0..=1 (the language server checks editor settings with it too).
+    pub fn validate(&self) -> Result<(), String> {
         for (key, value) in [("supported", self.supported), ("copied", self.copied)] {
             if !(0.0..=1.0).contains(&value) {
                 return Err(format!(

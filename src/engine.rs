@@ -37,6 +37,30 @@ pub struct CheckedSentence {
     pub judgement: Judgement,
 }
 
+/// Everything [`Engine::judge`] looks at in a sentence: equal keys get equal judgements,
+/// so a caller (the language server) may cache verdicts by it across edits. The byte range
+/// is left out on purpose: moving a sentence does not change its verdict.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct JudgeKey {
+    text: String,
+    quoted: bool,
+    cited: bool,
+    block: std::mem::Discriminant<text::BlockKind>,
+    suppression: Option<std::mem::Discriminant<text::Suppression>>,
+}
+
+impl JudgeKey {
+    pub fn of(sentence: &DraftSentence) -> JudgeKey {
+        JudgeKey {
+            text: sentence.text.clone(),
+            quoted: sentence.quoted,
+            cited: sentence.cited,
+            block: std::mem::discriminant(&sentence.block),
+            suppression: sentence.suppression.as_ref().map(std::mem::discriminant),
+        }
+    }
+}
+
 /// A corpus, indexed, ready to check drafts.
 pub struct Engine {
     pub corpus: Corpus,
@@ -112,7 +136,7 @@ impl Engine {
     }
 
     /// The verdict on one sentence. Depends only on the sentence's text, its quoted / cited
-    /// flags, block and suppression, so callers may cache by those.
+    /// flags, block and suppression ([`JudgeKey`]), so callers may cache by those.
     pub fn judge(&self, sentence: &DraftSentence) -> Judgement {
         let sources = self.sources();
         let thresholds = Thresholds {
@@ -120,5 +144,57 @@ impl Engine {
             copied: self.settings.copied_threshold,
         };
         judge::judge(&sources, thresholds, sentence)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{BlockKind, Suppression};
+
+    fn sentence(text: &str, at: usize) -> DraftSentence {
+        DraftSentence {
+            text: text.into(),
+            byte_range: at..at + text.len(),
+            block: BlockKind::Paragraph,
+            quoted: false,
+            cited: false,
+            suppression: None,
+        }
+    }
+
+    #[test]
+    fn judge_key_ignores_position_but_not_what_the_judge_reads() {
+        let a = sentence("Russia sent 2000 peacekeepers.", 0);
+        let moved = sentence("Russia sent 2000 peacekeepers.", 40);
+        assert_eq!(JudgeKey::of(&a), JudgeKey::of(&moved));
+
+        let quoted = DraftSentence {
+            quoted: true,
+            ..a.clone()
+        };
+        let cited = DraftSentence {
+            cited: true,
+            ..a.clone()
+        };
+        let listed = DraftSentence {
+            block: BlockKind::ListItem,
+            ..a.clone()
+        };
+        let own = DraftSentence {
+            suppression: Some(Suppression::OwnAnalysis),
+            ..a.clone()
+        };
+        let ignored = DraftSentence {
+            suppression: Some(Suppression::Ignored),
+            ..a.clone()
+        };
+        let edited = sentence("Russia sent 3000 peacekeepers.", 0);
+        let keys = [&a, &quoted, &cited, &listed, &own, &ignored, &edited].map(JudgeKey::of);
+        for (i, x) in keys.iter().enumerate() {
+            for y in &keys[i + 1..] {
+                assert_ne!(x, y);
+            }
+        }
     }
 }

@@ -1,5 +1,7 @@
 use std::process::ExitCode;
 
+/// `corroborate lsp [--stdio]`: the language server on stdin/stdout (see docs/server.md).
 pub fn run() -> anyhow::Result<ExitCode> {
-    anyhow::bail!("lsp: not yet implemented")
+    let code = corroborate::server::run_stdio()?;
+    Ok(ExitCode::from(code))
 }

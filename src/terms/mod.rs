@@ -7,6 +7,7 @@
 //! here knows about sources, drafts or scores.
 
 mod aliases;
+pub mod embed;
 mod numbers;
 mod spelling;
 mod stopwords;

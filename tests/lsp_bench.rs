@@ -1,0 +1,123 @@
+//! Latency benchmark of the language server (not a timed test: it prints, it does not fail
+//! on numbers). Run it against a release build:
+//!
+//!     cargo test --release --test lsp_bench -- --ignored --nocapture
+//!
+//! A ~5,000-word draft (the three dev eval drafts, repeated) is checked against the demo
+//! corpus (../shared/corpus). It measures: open → first diagnostics; edit → published
+//! diagnostics, minus the debounce; hover round trips. Numbers go to docs/benchmarks.md.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::{Client, Options, TempDir};
+use serde_json::json;
+
+fn draft_of_words(target: usize) -> String {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/dev/drafts");
+    let mut sources: Vec<_> = std::fs::read_dir(&dir)
+        .expect("../shared/eval/dev/drafts")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    sources.sort();
+    let texts: Vec<String> = sources
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let mut draft = String::new();
+    let mut round = 0;
+    while draft.split_whitespace().count() < target {
+        for t in &texts {
+            draft.push_str(&format!("\n## Part {round}\n\n"));
+            draft.push_str(t);
+        }
+        round += 1;
+    }
+    draft
+}
+
+fn stats(name: &str, mut samples: Vec<Duration>) {
+    samples.sort();
+    let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
+    println!(
+        "{name:<44} n={:<4} median {:>7.2} ms   p90 {:>7.2} ms   max {:>7.2} ms",
+        samples.len(),
+        at(0.5).as_secs_f64() * 1e3,
+        at(0.9).as_secs_f64() * 1e3,
+        samples[samples.len() - 1].as_secs_f64() * 1e3
+    );
+}
+
+#[test]
+#[ignore = "benchmark: run with --release -- --ignored --nocapture"]
+fn lsp_latency() {
+    let dir = TempDir::new("bench");
+    let mut options = Options::new(dir.path());
+    options.init_options = json!({"corpus": [common::shared_corpus()]});
+    options.progress = true;
+    let mut client = Client::start(options);
+    client.wait_for("corpus indexed", |m| {
+        m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end"
+    });
+
+    let mut text = draft_of_words(5000);
+    println!(
+        "draft: {} words, {} bytes, {} lines",
+        text.split_whitespace().count(),
+        text.len(),
+        text.lines().count()
+    );
+    let uri = common::uri(&dir.path().join("draft.md"));
+    let start = Instant::now();
+    client.open(&dir.path().join("draft.md"), &text);
+    let first = client.diagnostics(&uri, 1);
+    println!(
+        "open -> first diagnostics (cold cache): {:.1} ms, {} diagnostics",
+        start.elapsed().as_secs_f64() * 1e3,
+        first.len()
+    );
+
+    // Edits: a word typed in the middle of a different long line each time.
+    let debounce = corroborate::server::DEBOUNCE;
+    let long_lines: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.len() > 200)
+        .map(|(i, _)| i)
+        .collect();
+    let mut edit_latency = Vec::new();
+    for (n, &line) in long_lines.iter().cycle().take(30).enumerate() {
+        let version = n as i64 + 2;
+        let line_text = text.lines().nth(line).unwrap();
+        let space = line_text[line_text.len() / 2..]
+            .find(' ')
+            .map(|i| i + line_text.len() / 2)
+            .unwrap();
+        let col = common::column(line_text, space, true);
+        let edit = json!([{"range": {"start": {"line": line, "character": col}, "end": {"line": line, "character": col}}, "text": " indeed"}]);
+        let sent = Instant::now();
+        client.change(&uri, version, edit);
+        client.diagnostics(&uri, version);
+        edit_latency.push(sent.elapsed().saturating_sub(debounce));
+        let offset: usize = text.lines().take(line).map(|l| l.len() + 1).sum::<usize>() + space;
+        text.insert_str(offset, " indeed");
+    }
+    assert_eq!(client.server_text(&uri)["text"], text.as_str());
+    stats(
+        "edit -> published diagnostics (past debounce)",
+        edit_latency,
+    );
+
+    let mut hover_latency = Vec::new();
+    for (n, &line) in long_lines.iter().cycle().take(100).enumerate() {
+        let sent = Instant::now();
+        client
+            .hover(&uri, line as u32, (n as u32 * 7) % 150)
+            .unwrap();
+        hover_latency.push(sent.elapsed());
+    }
+    stats("hover round trip", hover_latency);
+    assert_eq!(client.shutdown_and_exit().code(), Some(0));
+}
