@@ -6,6 +6,7 @@
 # :CorroborateSources and :CorroborateReindex commands and :checkhealth corroborate.
 #
 #   tests/nvim/plugin.sh
+#   E2E_SHOW=1 tests/nvim/plugin.sh   also prints the quickfix list, float and health report
 #
 # Builds the debug binary (as tests/nvim/run.sh does) and puts target/debug on PATH, so the
 # plugin's default command `corroborate lsp` finds it. Neovim 0.11.4 is installed by
