@@ -153,14 +153,7 @@ mod tests {
     use crate::text::{BlockKind, Suppression};
 
     fn sentence(text: &str, at: usize) -> DraftSentence {
-        DraftSentence {
-            text: text.into(),
-            byte_range: at..at + text.len(),
-            block: BlockKind::Paragraph,
-            quoted: false,
-            cited: false,
-            suppression: None,
-        }
+        DraftSentence::plain(text, at)
     }
 
     #[test]

@@ -218,6 +218,14 @@ pub fn schedule_load(server: &Arc<Server>, root: Arc<Root>, force: bool, delay: 
     });
 }
 
+/// Re-reads the root's settings and corpus now and returns when done (the
+/// `corroborate.reindex` command). Supersedes any load already scheduled; a load scheduled
+/// while this one runs supersedes it in turn (the root then says `Loading`).
+pub async fn reload_now(server: &Arc<Server>, root: &Arc<Root>) {
+    let ticket = root.loads.fetch_add(1, Ordering::SeqCst) + 1;
+    load(server, root, true, ticket).await;
+}
+
 async fn load(server: &Arc<Server>, root: &Arc<Root>, force: bool, ticket: u64) {
     let editor = server.editor().for_folder(&root.base).cloned();
     let (folder, base) = (root.folder.clone(), root.base.clone());
