@@ -53,6 +53,9 @@ pub struct Root {
     state: Mutex<RootState>,
     /// Bumped by every scheduled load; a load that finds a newer number discards its result.
     loads: AtomicU64,
+    /// Held for the whole of a load, so two loads of one root never interleave their status
+    /// updates (a re-index waits for the load already running, then reports its own).
+    running: tokio::sync::Mutex<()>,
 }
 
 struct RootState {
@@ -76,6 +79,7 @@ impl Root {
                 last_error: None,
             }),
             loads: AtomicU64::new(0),
+            running: tokio::sync::Mutex::new(()),
         }
     }
 
@@ -227,6 +231,7 @@ pub async fn reload_now(server: &Arc<Server>, root: &Arc<Root>) {
 }
 
 async fn load(server: &Arc<Server>, root: &Arc<Root>, force: bool, ticket: u64) {
+    let _one_at_a_time = root.running.lock().await;
     let editor = server.editor().for_folder(&root.base).cloned();
     let (folder, base) = (root.folder.clone(), root.base.clone());
     let resolved = match guard::blocking(move || settings::resolve(&folder, &base, editor.as_ref()))
