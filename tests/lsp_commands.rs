@@ -5,30 +5,9 @@
 
 mod common;
 
-use common::{range, range_of, Client, Options, TempDir};
+use common::gabuev::{draft, workspace, ABSENT, COPIED, SOURCE};
+use common::{is_publish_for, range, range_of, Client, Options, TempDir};
 use serde_json::{json, Value};
-
-const SOURCE: &str = "The ceasefire statement was signed on 9 November 2020.\n\
-                      The Kremlin 😀 waited for weeks. Russia deployed 2000 peacekeepers along the Lachin corridor.\n";
-const COPIED: &str = "Russia deployed 2000 peacekeepers along the Lachin corridor.";
-const ABSENT: &str = "The lunar colony on Mars opened its third greenhouse in 2031.";
-
-fn workspace(name: &str) -> TempDir {
-    let dir = TempDir::new(name);
-    dir.write("sources/gabuev.txt", SOURCE);
-    dir.write(
-        "sources/sources.toml",
-        "[[source]]\nfile = \"gabuev.txt\"\nauthor = \"Alexander Gabuev\"\naffiliation = \"Carnegie Moscow Center\"\n\
-         kind = \"thread\"\ntitle = \"Russian calculus after the ceasefire\"\ndate = \"2020-11-10\"\n\
-         url = \"https://example.org/gabuev/1\"\n",
-    );
-    dir.write("corroborate.toml", "corpus = [\"sources\"]\n");
-    dir
-}
-
-fn draft() -> String {
-    format!("# Draft\n\n{COPIED}\n\n{ABSENT}\n")
-}
 
 fn command(client: &mut Client, command: &str, arguments: Value) -> Result<Value, Value> {
     client.request(
@@ -43,10 +22,6 @@ fn show_sources(client: &mut Client, uri: &str, line: u32, character: u32) -> Re
         "corroborate.showSources",
         json!([{"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}]),
     )
-}
-
-fn is_publish_for(m: &Value, uri: &str) -> bool {
-    m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri
 }
 
 /// The code of the diagnostic whose range is that of `needle` in the draft.

@@ -3,30 +3,9 @@
 
 mod common;
 
+use common::gabuev::{draft, workspace, ABSENT, COPIED, SOURCE};
 use common::{apply_edits, range, range_of, Client, Options, TempDir};
 use serde_json::{json, Value};
-
-const SOURCE: &str = "The ceasefire statement was signed on 9 November 2020.\n\
-                      The Kremlin 😀 waited for weeks. Russia deployed 2000 peacekeepers along the Lachin corridor.\n";
-const COPIED: &str = "Russia deployed 2000 peacekeepers along the Lachin corridor.";
-const ABSENT: &str = "The lunar colony on Mars opened its third greenhouse in 2031.";
-
-fn workspace(name: &str) -> TempDir {
-    let dir = TempDir::new(name);
-    dir.write("sources/gabuev.txt", SOURCE);
-    dir.write(
-        "sources/sources.toml",
-        "[[source]]\nfile = \"gabuev.txt\"\nauthor = \"Alexander Gabuev\"\naffiliation = \"Carnegie Moscow Center\"\n\
-         kind = \"thread\"\ntitle = \"Russian calculus after the ceasefire\"\ndate = \"2020-11-10\"\n\
-         url = \"https://example.org/gabuev/1\"\n",
-    );
-    dir.write("corroborate.toml", "corpus = [\"sources\"]\n");
-    dir
-}
-
-fn draft() -> String {
-    format!("# Draft\n\n{COPIED}\n\n{ABSENT}\n")
-}
 
 /// A started client with the draft open and its first diagnostics in.
 fn open(dir: &TempDir, options: Options) -> (Client, String, Vec<Value>) {

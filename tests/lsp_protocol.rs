@@ -5,6 +5,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
+use common::gabuev::ABSENT;
 use common::{range, range_of, Client, Options, TempDir};
 use serde_json::{json, Value};
 
@@ -19,9 +20,6 @@ fn workspace(name: &str) -> TempDir {
     dir.write("corroborate.toml", "corpus = [\"sources\"]\n");
     dir
 }
-
-/// Claims about things no corpus here mentions: unsupported whatever the judge.
-const ABSENT: &str = "The lunar colony on Mars opened its third greenhouse in 2031.";
 
 #[test]
 fn utf16_is_the_default_and_utf8_is_chosen_when_offered() {

@@ -4,10 +4,12 @@
 
 mod common;
 
-use common::{range_of, Client, Options, TempDir};
+use std::path::Path;
+
+use common::gabuev::ABSENT;
+use common::{is_publish_for, range_of, Client, Options, TempDir};
 use serde_json::{json, Value};
 
-const ABSENT: &str = "The lunar colony on Mars opened its third greenhouse in 2031.";
 const SOURCE: &str = "Russia deployed 2000 peacekeepers along the Lachin corridor.\n";
 
 /// A folder with a corpus and no corroborate.toml (unless a test writes one).
@@ -26,16 +28,47 @@ fn severity_of_claim(diagnostics: &[Value], text: &str) -> Option<i64> {
         .map(|d| d["severity"].as_i64().unwrap())
 }
 
-fn is_publish_for(m: &Value, uri: &str) -> bool {
-    m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri
-}
-
 /// Waits for a publish for `uri` whose claim severity is `severity` (`None`: no diagnostic).
 fn wait_severity(client: &mut Client, uri: &str, severity: Option<i64>) {
     let uri = uri.to_string();
     client.wait_for(&format!("severity {severity:?}"), move |m| {
         is_publish_for(m, &uri)
             && severity_of_claim(m["params"]["diagnostics"].as_array().unwrap(), ABSENT) == severity
+    });
+}
+
+/// The severity on the absent claim in the first diagnostics published for `uri`.
+fn first_severity(client: &mut Client, uri: &str) -> Option<i64> {
+    severity_of_claim(&client.diagnostics(uri, 1), ABSENT)
+}
+
+/// Waits for a `window/showMessage` and asserts its type and that it names `named`.
+fn expect_shown(client: &mut Client, kind: i64, named: &str) {
+    let shown = client.wait_for("showMessage", |m| m["method"] == "window/showMessage");
+    assert_eq!(shown["params"]["type"], kind);
+    assert!(
+        shown["params"]["message"].as_str().unwrap().contains(named),
+        "{shown}"
+    );
+}
+
+/// Tells the server that the file at `path` changed (`kind`: 1 created, 2 changed, 3 deleted).
+fn notify_watched(client: &mut Client, path: &Path, kind: u8) {
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": common::uri(path), "type": kind}]}),
+    );
+}
+
+/// Waits for the end of an indexing whose report starts with `report` ("2 sources,").
+fn wait_indexed(client: &mut Client, report: &str) {
+    client.wait_for(&format!("index of {report}"), |m| {
+        m["method"] == "$/progress"
+            && m["params"]["value"]["kind"] == "end"
+            && m["params"]["value"]["message"]
+                .as_str()
+                .unwrap()
+                .starts_with(report)
     });
 }
 
@@ -50,10 +83,7 @@ fn initialization_options_flat_or_nested_with_corpus_relative_to_the_folder() {
         o.init_options = options;
         let mut client = Client::start(o);
         let uri = client.open(&dir.path().join("draft.md"), ABSENT);
-        assert_eq!(
-            severity_of_claim(&client.diagnostics(&uri, 1), ABSENT),
-            Some(1)
-        );
+        assert_eq!(first_severity(&mut client, &uri), Some(1));
     }
 }
 
@@ -64,10 +94,7 @@ fn did_change_configuration_pushes_new_severities_and_off_removes_them() {
     o.init_options = json!({"corpus": ["sources"]});
     let mut client = Client::start(o);
     let uri = client.open(&dir.path().join("draft.md"), ABSENT);
-    assert_eq!(
-        severity_of_claim(&client.diagnostics(&uri, 1), ABSENT),
-        Some(2)
-    );
+    assert_eq!(first_severity(&mut client, &uri), Some(2));
     client.notify(
         "workspace/didChangeConfiguration",
         json!({"settings": {"corroborate": {"corpus": ["sources"], "severity": {"unsupported": "hint"}}}}),
@@ -89,10 +116,7 @@ fn workspace_configuration_is_pulled_at_start_and_on_change() {
     );
     let mut client = Client::start(o);
     let uri = client.open(&dir.path().join("draft.md"), ABSENT);
-    assert_eq!(
-        severity_of_claim(&client.diagnostics(&uri, 1), ABSENT),
-        Some(3)
-    );
+    assert_eq!(first_severity(&mut client, &uri), Some(3));
     let asked = client.wait_for("workspace/configuration", |m| {
         m["method"] == "workspace/configuration"
     });
@@ -122,10 +146,7 @@ fn corroborate_toml_in_the_workspace_wins_over_editor_settings() {
     o.init_options = json!({"corpus": ["elsewhere"], "severity": {"unsupported": "error"}});
     let mut client = Client::start(o);
     let uri = client.open(&dir.path().join("notes/draft.md"), ABSENT);
-    assert_eq!(
-        severity_of_claim(&client.diagnostics(&uri, 1), ABSENT),
-        Some(4)
-    );
+    assert_eq!(first_severity(&mut client, &uri), Some(4));
 }
 
 #[test]
@@ -144,14 +165,8 @@ fn each_workspace_folder_has_its_own_corpus_and_settings() {
     let mut client = Client::start(o);
     let a = client.open(&one.path().join("a.md"), ABSENT);
     let b = client.open(&two.path().join("b.md"), ABSENT);
-    assert_eq!(
-        severity_of_claim(&client.diagnostics(&a, 1), ABSENT),
-        Some(1)
-    );
-    assert_eq!(
-        severity_of_claim(&client.diagnostics(&b, 1), ABSENT),
-        Some(3)
-    );
+    assert_eq!(first_severity(&mut client, &a), Some(1));
+    assert_eq!(first_severity(&mut client, &b), Some(3));
 }
 
 #[test]
@@ -163,10 +178,7 @@ fn a_draft_outside_the_folders_uses_the_nearest_corroborate_toml() {
     );
     let mut client = Client::start(Options::new(workspace.path()));
     let uri = client.open(&elsewhere.path().join("deep/draft.md"), ABSENT);
-    assert_eq!(
-        severity_of_claim(&client.diagnostics(&uri, 1), ABSENT),
-        Some(1)
-    );
+    assert_eq!(first_severity(&mut client, &uri), Some(1));
 }
 
 #[test]
@@ -255,18 +267,8 @@ fn changed_corpus_files_are_watched_reindexed_and_drafts_rechecked() {
         "sources/b.txt",
         "Armenia and Azerbaijan signed the statement in Moscow.\n",
     );
-    client.notify(
-        "workspace/didChangeWatchedFiles",
-        json!({"changes": [{"uri": common::uri(&added), "type": 1}]}),
-    );
-    client.wait_for("re-index of 2 sources", |m| {
-        m["method"] == "$/progress"
-            && m["params"]["value"]["kind"] == "end"
-            && m["params"]["value"]["message"]
-                .as_str()
-                .unwrap()
-                .starts_with("2 sources,")
-    });
+    notify_watched(&mut client, &added, 1);
+    wait_indexed(&mut client, "2 sources,");
     assert!(
         client
             .seen
@@ -303,10 +305,7 @@ fn a_claim_added_to_the_corpus_stops_being_unsupported() {
         .iter()
         .any(|d| d["code"] == "unsupported"));
     let added = dir.write("sources/b.txt", &format!("{ABSENT}\n"));
-    client.notify(
-        "workspace/didChangeWatchedFiles",
-        json!({"changes": [{"uri": common::uri(&added), "type": 1}]}),
-    );
+    notify_watched(&mut client, &added, 1);
     let uri2 = uri.clone();
     client.wait_for("copied after re-index", move |m| {
         is_publish_for(m, &uri2)
@@ -323,15 +322,7 @@ fn a_malformed_corroborate_toml_is_named_and_the_server_keeps_running() {
     let dir = folder("bad-toml");
     let toml = dir.write("corroborate.toml", "corpus = [\"sources\"\n");
     let mut client = Client::start(Options::new(dir.path()));
-    let shown = client.wait_for("showMessage", |m| m["method"] == "window/showMessage");
-    assert_eq!(shown["params"]["type"], 1);
-    assert!(
-        shown["params"]["message"]
-            .as_str()
-            .unwrap()
-            .contains(&toml.display().to_string()),
-        "{shown}"
-    );
+    expect_shown(&mut client, 1, &toml.display().to_string());
     let uri = client.open(&dir.path().join("draft.md"), ABSENT);
     // still answering: hover explains, and fixing the file brings the diagnostics
     let hover = client.hover(&uri, 0, 3).unwrap();
@@ -343,10 +334,7 @@ fn a_malformed_corroborate_toml_is_named_and_the_server_keeps_running() {
         "{hover}"
     );
     std::fs::write(&toml, "corpus = [\"sources\"]\n").unwrap();
-    client.notify(
-        "workspace/didChangeWatchedFiles",
-        json!({"changes": [{"uri": common::uri(&toml), "type": 2}]}),
-    );
+    notify_watched(&mut client, &toml, 2);
     wait_severity(&mut client, &uri, Some(2));
 }
 
@@ -355,15 +343,7 @@ fn a_missing_corpus_folder_is_named() {
     let dir = TempDir::new("no-corpus");
     dir.write("corroborate.toml", "corpus = [\"missing-folder\"]\n");
     let mut client = Client::start(Options::new(dir.path()));
-    let shown = client.wait_for("showMessage", |m| m["method"] == "window/showMessage");
-    assert_eq!(shown["params"]["type"], 1);
-    assert!(
-        shown["params"]["message"]
-            .as_str()
-            .unwrap()
-            .contains("missing-folder"),
-        "{shown}"
-    );
+    expect_shown(&mut client, 1, "missing-folder");
     assert_eq!(client.shutdown_and_exit().code(), Some(0));
 }
 
@@ -374,20 +354,9 @@ fn a_malformed_sources_toml_is_named() {
     dir.write("corroborate.toml", "corpus = [\"sources\"]\n");
     let mut client = Client::start(Options::new(dir.path()));
     // a warning (the corpus loads, with that folder's metadata inferred), naming the file
-    let shown = client.wait_for("showMessage", |m| m["method"] == "window/showMessage");
-    assert_eq!(shown["params"]["type"], 2);
-    assert!(
-        shown["params"]["message"]
-            .as_str()
-            .unwrap()
-            .contains(&sources.display().to_string()),
-        "{shown}"
-    );
+    expect_shown(&mut client, 2, &sources.display().to_string());
     let uri = client.open(&dir.path().join("draft.md"), ABSENT);
-    assert_eq!(
-        severity_of_claim(&client.diagnostics(&uri, 1), ABSENT),
-        Some(2)
-    );
+    assert_eq!(first_severity(&mut client, &uri), Some(2));
 }
 
 #[test]
@@ -396,15 +365,7 @@ fn a_bad_setting_from_the_editor_is_shown() {
     let mut o = Options::new(dir.path());
     o.init_options = json!({"corpus": ["sources"], "severity": {"unsupported": "loud"}});
     let mut client = Client::start(o);
-    let shown = client.wait_for("showMessage", |m| m["method"] == "window/showMessage");
-    assert_eq!(shown["params"]["type"], 1);
-    assert!(
-        shown["params"]["message"]
-            .as_str()
-            .unwrap()
-            .contains("loud"),
-        "{shown}"
-    );
+    expect_shown(&mut client, 1, "loud");
 }
 
 #[test]
@@ -453,21 +414,12 @@ fn a_project_nested_in_the_workspace_uses_its_own_corroborate_toml_as_the_cli_wo
     let mut client = Client::start(o);
     let top = client.open(&dir.path().join("top.md"), ABSENT);
     let nested = client.open(&dir.path().join("project/drafts/nested.md"), ABSENT);
-    assert_eq!(
-        severity_of_claim(&client.diagnostics(&top, 1), ABSENT),
-        Some(1)
-    );
-    assert_eq!(
-        severity_of_claim(&client.diagnostics(&nested, 1), ABSENT),
-        Some(4)
-    );
+    assert_eq!(first_severity(&mut client, &top), Some(1));
+    assert_eq!(first_severity(&mut client, &nested), Some(4));
     // the nested project file goes away: its drafts fall back to the workspace's settings
     let gone = dir.path().join("project/corroborate.toml");
     std::fs::remove_file(&gone).unwrap();
-    client.notify(
-        "workspace/didChangeWatchedFiles",
-        json!({"changes": [{"uri": common::uri(&gone), "type": 3}]}),
-    );
+    notify_watched(&mut client, &gone, 3);
     wait_severity(&mut client, &nested, Some(1));
 }
 
@@ -493,12 +445,5 @@ fn saving_a_corpus_file_in_the_editor_reindexes_without_a_watcher() {
         "textDocument/didSave",
         json!({"textDocument": {"uri": uri}}),
     );
-    client.wait_for("re-index of 2 sources", |m| {
-        m["method"] == "$/progress"
-            && m["params"]["value"]["kind"] == "end"
-            && m["params"]["value"]["message"]
-                .as_str()
-                .unwrap()
-                .starts_with("2 sources,")
-    });
+    wait_indexed(&mut client, "2 sources,");
 }

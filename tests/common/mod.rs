@@ -15,6 +15,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
+pub mod gabuev;
+
 /// Long enough for a debug build on a busy 2-core machine; a healthy server answers in ms.
 pub const TIMEOUT: Duration = Duration::from_secs(20);
 
@@ -373,6 +375,11 @@ impl Drop for Client {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// Whether `m` publishes diagnostics for `uri` (any version).
+pub fn is_publish_for(m: &Value, uri: &str) -> bool {
+    m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri
 }
 
 /// A range as `(start line, start char, end line, end char)`.
