@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use corroborate::bench::rng::Rng;
 use corroborate::corpus::{load, Corpus, CorpusError, CorpusWarning, SourceSentence};
 
 fn demo_dir() -> PathBuf {
@@ -645,18 +646,12 @@ fn loads_the_demo_corpus_quickly() {
 #[ignore]
 fn loads_a_million_sentences_in_seconds() {
     let dir = TempDir::new("million");
-    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    let mut rng = Rng::new(0x9e37_79b9_7f4a_7c15);
     let words: Vec<String> = (0..20_000)
         .map(|_| {
-            let len = 3 + (next() % 7) as usize;
+            let len = rng.between(3, 9);
             (0..len)
-                .map(|_| (b'a' + (next() % 26) as u8) as char)
+                .map(|_| (b'a' + rng.below(26) as u8) as char)
                 .collect()
         })
         .collect();
@@ -666,13 +661,13 @@ fn loads_a_million_sentences_in_seconds() {
         for t in 0..250 {
             text.push_str(&format!("{}/ ", t + 1));
             for _ in 0..4 {
-                let n = 6 + (next() % 9) as usize;
+                let n = rng.between(6, 14);
                 let sentence: Vec<&str> = (0..n)
-                    .map(|_| words[(next() % words.len() as u64) as usize].as_str())
+                    .map(|_| words[rng.below(words.len())].as_str())
                     .collect();
                 text.push_str(&format!("We {}. ", sentence.join(" ")));
             }
-            text.push_str(&format!("https://t.co/abc{t}\n{}\n", next() % 200));
+            text.push_str(&format!("https://t.co/abc{t}\n{}\n", rng.below(200)));
         }
         let name = format!("f{f:04}.txt");
         dir.write(&name, text);

@@ -234,18 +234,10 @@ mod tests {
             "107",
             "152THREAD",
         ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = crate::bench::rng::Rng::new(0x2545_f491_4f6c_dd1d);
         for _ in 0..3000 {
-            let len = (next() % 40) as usize;
-            let text: String = (0..len)
-                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
-                .collect();
+            let len = rng.below(40);
+            let text: String = (0..len).map(|_| PIECES[rng.below(PIECES.len())]).collect();
             for format in [Format::Text, Format::Markdown, Format::Html] {
                 for (s, r) in prepare(&text, format).sentences {
                     let orig = text.get(r.clone()).expect("range on char boundaries");

@@ -1082,18 +1082,10 @@ mod tests {
             "![i](p.png)",
             "<b>",
         ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = crate::bench::rng::Rng::new(0x2545_f491_4f6c_dd1d);
         for _ in 0..3000 {
-            let len = (next() % 40) as usize;
-            let md: String = (0..len)
-                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
-                .collect();
+            let len = rng.below(40);
+            let md: String = (0..len).map(|_| PIECES[rng.below(PIECES.len())]).collect();
             let mut last_end = 0;
             for s in prose_sentences(&md) {
                 let r = s.byte_range.clone();

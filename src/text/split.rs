@@ -785,18 +785,10 @@ mod tests {
             "\n", "\n\n", "\r\n", "word", "Word", "U.S", "Mr", "e.g", "3", "😀", "🇷🇺", "日本",
             "。", "？", "The", "a", "I",
         ];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = crate::bench::rng::Rng::new(0x9e37_79b9_7f4a_7c15);
         for _ in 0..5000 {
-            let len = (next() % 30) as usize;
-            let text: String = (0..len)
-                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
-                .collect();
+            let len = rng.below(30);
+            let text: String = (0..len).map(|_| PIECES[rng.below(PIECES.len())]).collect();
             let mut last_end = 0;
             for r in split_sentences(&text) {
                 let s = text.get(r.clone()).expect("char boundaries");
