@@ -7,7 +7,8 @@
 use crate::corpus::Corpus;
 
 use super::rng::Rng;
-use super::sentence::{sentence, with_commas};
+use super::run::thousands;
+use super::sentence::sentence;
 use super::vocabulary::{capitalise, Vocabulary};
 
 /// How the draft's sentences were made, to show what the matching was given.
@@ -141,7 +142,7 @@ fn paraphrase(vocab: &Vocabulary, source: &str, rng: &mut Rng) -> String {
                 let other = if core.contains(',') {
                     value.to_string()
                 } else {
-                    with_commas(value)
+                    thousands(value as usize)
                 };
                 out.push(format!("{other}{tail}"));
                 continue;

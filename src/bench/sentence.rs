@@ -3,6 +3,7 @@
 //! log-normal law (8–45 words, mean about 22) is reached.
 
 use super::rng::Rng;
+use super::run::thousands;
 use super::vocabulary::{capitalise, inflect, Vocabulary};
 
 pub const MIN_WORDS: usize = 8;
@@ -333,23 +334,11 @@ fn number_count(vocab: &Vocabulary, rng: &mut Rng, s: &mut Words) {
     let spelled = SPELLED.iter().find(|(v, _)| *v == value).map(|(_, w)| *w);
     let written = match (rng.below(3), spelled) {
         (0, Some(words)) => words.to_string(),
-        (1, _) if value >= 1000 => with_commas(value),
+        (1, _) if value >= 1000 => thousands(value as usize),
         _ => value.to_string(),
     };
     s.push(&written);
     s.push(&plural(vocab.nouns.draw(rng)));
-}
-
-pub fn with_commas(value: u32) -> String {
-    let digits = value.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 pub fn plural(noun: &str) -> String {
@@ -397,9 +386,9 @@ mod tests {
 
     #[test]
     fn number_forms() {
-        assert_eq!(with_commas(2000), "2,000");
-        assert_eq!(with_commas(90000), "90,000");
-        assert_eq!(with_commas(250), "250");
+        assert_eq!(thousands(2000), "2,000");
+        assert_eq!(thousands(90000), "90,000");
+        assert_eq!(thousands(250), "250");
         assert_eq!(plural("casualty"), "casualties");
         assert_eq!(plural("day"), "days");
         assert_eq!(plural("loss"), "losses");
