@@ -6,42 +6,14 @@
 //! (a verbatim copy is supported or copied, an invented claim unsupported, a changed number
 //! conflicting), not the scores of today's one.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 use serde_json::Value;
 
-/// A fresh folder under the system temp dir, removed when dropped.
-struct TempDir(PathBuf);
+mod common;
 
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir =
-            std::env::temp_dir().join(format!("corroborate-cli-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        // canonical, so that paths printed by the binary compare equal
-        TempDir(dir.canonicalize().unwrap())
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    /// Writes `contents` at `rel`, creating folders; returns the full path.
-    fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.0.join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, contents).unwrap();
-        path
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use common::{shared_corpus, TempDir};
 
 /// Runs `corroborate <args>` in `cwd`.
 fn corroborate(cwd: &Path, args: &[&str]) -> Output {
@@ -78,10 +50,6 @@ fn sentences(report: &Value, file: usize) -> &Vec<Value> {
     report["files"][file]["sentences"]
         .as_array()
         .expect("sentences array")
-}
-
-fn demo_corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
 }
 
 /// A corpus of two small sources about the 2020 ceasefire, in `dir/corpus`.
@@ -622,7 +590,7 @@ fn only_headings_and_questions_exit_0_and_show_only_with_verbose() {
 #[test]
 fn the_demo_corpus_finds_both_scrapes_of_the_thread() {
     let dir = TempDir::new("demo");
-    let corpus = demo_corpus();
+    let corpus = shared_corpus();
     dir.write(
         "draft.md",
         "Russia has put its 2000 peacekeepers in NK - something that Moscow wanted to do back in 1994, but was unable to.\n",

@@ -1,57 +1,18 @@
 //! `corroborate::corpus::load` on the demo corpus (raw scrapes in ../shared/corpus) and on
 //! small corpora written to temporary folders.
 
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::path::Path;
 
+mod common;
+
+use common::{shared_corpus, TempDir};
 use corroborate::bench::rng::Rng;
 use corroborate::corpus::{load, Corpus, CorpusError, CorpusWarning, SourceSentence};
 
-fn demo_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
-}
-
 fn demo() -> Corpus {
-    let (corpus, warnings) = load(&[demo_dir()]).expect("demo corpus loads");
+    let (corpus, warnings) = load(&[shared_corpus()]).expect("demo corpus loads");
     assert!(warnings.is_empty(), "{warnings:?}");
     corpus
-}
-
-/// A fresh folder under the system temp dir, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "corroborate-corpus-{}-{}-{}",
-            std::process::id(),
-            COUNTER.fetch_add(1, Ordering::Relaxed),
-            name
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        TempDir(dir)
-    }
-
-    fn write(&self, rel: &str, content: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.0.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).expect("folder");
-        }
-        std::fs::write(&path, content).expect("write");
-        path
-    }
-
-    fn path(&self) -> PathBuf {
-        self.0.clone()
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 fn doc_index(corpus: &Corpus, prefix: &str) -> u32 {
@@ -79,6 +40,14 @@ fn find<'a>(corpus: &'a Corpus, start: &str) -> Vec<&'a SourceSentence> {
         .collect()
 }
 
+fn rel_paths(corpus: &Corpus) -> Vec<&str> {
+    corpus
+        .documents
+        .iter()
+        .map(|d| d.rel_path.as_str())
+        .collect()
+}
+
 fn texts(corpus: &Corpus) -> Vec<&str> {
     corpus.sentences.iter().map(|s| s.text.as_str()).collect()
 }
@@ -86,11 +55,7 @@ fn texts(corpus: &Corpus) -> Vec<&str> {
 #[test]
 fn demo_corpus_loads_in_file_order() {
     let corpus = demo();
-    let names: Vec<&str> = corpus
-        .documents
-        .iter()
-        .map(|d| d.rel_path.as_str())
-        .collect();
+    let names = rel_paths(&corpus);
     assert_eq!(
         names,
         vec![
@@ -305,7 +270,7 @@ fn different_authors_never_merge() {
         "sources.toml",
         "[[source]]\nfile = \"a.txt\"\nauthor = \"Ann\"\n[[source]]\nfile = \"b.txt\"\nauthor = \"Bob\"\n[[source]]\nfile = \"c.txt\"\nauthor = \"Ann\"\n",
     );
-    let (corpus, warnings) = load(&[dir.path()]).expect("loads");
+    let (corpus, warnings) = load(&[dir.path().to_path_buf()]).expect("loads");
     assert!(warnings.is_empty(), "{warnings:?}");
     let docs = |s: &SourceSentence| s.occurrences.iter().map(|o| o.doc.0).collect::<Vec<_>>();
     let got: Vec<Vec<u32>> = corpus.sentences.iter().map(docs).collect();
@@ -381,7 +346,8 @@ fn a_sentence_continued_in_the_next_tweet_is_joined() {
     );
     let o = putin[0].primary();
     assert_eq!((o.line, o.column), (47, 272));
-    let orig = std::fs::read_to_string(demo_dir().join("002_34a0961623a02796.txt")).expect("read");
+    let orig =
+        std::fs::read_to_string(shared_corpus().join("002_34a0961623a02796.txt")).expect("read");
     let slice = &orig[o.byte_range.clone()];
     // the range runs from line 47 into line 59, where the sentence ends
     assert!(
@@ -424,8 +390,8 @@ fn metadata_comes_from_sources_toml() {
 fn metadata_is_inferred_without_sources_toml() {
     let dir = TempDir::new("infer");
     let copy = dir.path().join("004.txt");
-    std::fs::copy(demo_dir().join("004_c8d29e6189c14854.txt"), &copy).expect("copy");
-    let (corpus, warnings) = load(&[dir.path()]).expect("loads");
+    std::fs::copy(shared_corpus().join("004_c8d29e6189c14854.txt"), &copy).expect("copy");
+    let (corpus, warnings) = load(&[dir.path().to_path_buf()]).expect("loads");
     assert!(warnings.is_empty(), "{warnings:?}");
     let d = &corpus.documents[0];
     assert_eq!(d.rel_path, "004.txt");
@@ -453,7 +419,7 @@ fn front_matter_sits_between_sources_toml_and_inference() {
         "notes/sources.toml",
         "[[source]]\nfile = \"a.md\"\ntitle = \"From the toml\"\n",
     );
-    let (corpus, warnings) = load(&[dir.path()]).expect("loads");
+    let (corpus, warnings) = load(&[dir.path().to_path_buf()]).expect("loads");
     assert!(warnings.is_empty(), "{warnings:?}");
     let d = &corpus.documents[0];
     assert_eq!(d.rel_path, "notes/a.md");
@@ -485,13 +451,10 @@ fn discovery_is_recursive_ordered_and_skips_hidden_and_other_files() {
     dir.write("notes.pdf", body("pdf"));
     dir.write("corroborate.toml", "[corpus]\n");
     dir.write("sources.toml", "");
-    let (corpus, warnings) = load(&[dir.path(), dir.path().join("b/a.Md")]).expect("loads");
+    let (corpus, warnings) =
+        load(&[dir.path().to_path_buf(), dir.path().join("b/a.Md")]).expect("loads");
     assert!(warnings.is_empty(), "{warnings:?}");
-    let names: Vec<&str> = corpus
-        .documents
-        .iter()
-        .map(|d| d.rel_path.as_str())
-        .collect();
+    let names = rel_paths(&corpus);
     assert_eq!(
         names,
         vec!["a.htm", "b/a.Md", "b/z.TXT", "c.markdown", "d.HTML"]
@@ -515,7 +478,7 @@ fn discovery_is_recursive_ordered_and_skips_hidden_and_other_files() {
 fn a_missing_root_is_an_error_naming_it() {
     let dir = TempDir::new("missing");
     let missing = dir.path().join("nowhere");
-    match load(&[dir.path(), missing.clone()]) {
+    match load(&[dir.path().to_path_buf(), missing.clone()]) {
         Err(CorpusError::NotFound { path }) => assert_eq!(path, missing),
         other => panic!("expected NotFound, got {other:?}"),
     }
@@ -542,7 +505,7 @@ fn bad_files_are_warnings_and_the_rest_loads() {
     #[cfg(unix)]
     std::os::unix::fs::symlink(dir.path().join("gone.txt"), dir.path().join("dangling.txt"))
         .expect("symlink");
-    let (corpus, warnings) = load(&[dir.path()]).expect("loads");
+    let (corpus, warnings) = load(&[dir.path().to_path_buf()]).expect("loads");
     assert_eq!(texts(&corpus), vec!["A good source sentence is here."]);
     assert!(warning_for(&warnings, "binary.txt")
         .reason
@@ -572,7 +535,7 @@ fn a_malformed_sources_toml_is_a_warning_and_metadata_is_inferred() {
         "sources.toml",
         "[[source]]\nfile = \"a.txt\"\nauthor = \"Unclosed\n",
     );
-    let (corpus, warnings) = load(&[dir.path()]).expect("loads");
+    let (corpus, warnings) = load(&[dir.path().to_path_buf()]).expect("loads");
     let w = warning_for(&warnings, "sources.toml");
     assert!(
         w.reason.contains("malformed sources.toml") && w.reason.contains("line 3"),
@@ -596,7 +559,7 @@ fn sources_toml_entries_for_missing_files_are_warnings() {
         "sources.toml",
         "[[source]]\nfile = \"a.txt\"\nauthor = \"Ann\"\n\n[[source]]\nfile = \"gone.txt\"\nauthor = \"Bob\"\n",
     );
-    let (corpus, warnings) = load(&[dir.path()]).expect("loads");
+    let (corpus, warnings) = load(&[dir.path().to_path_buf()]).expect("loads");
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(
         warnings[0].reason.contains("gone.txt") && warnings[0].reason.contains("does not exist")
@@ -618,7 +581,7 @@ fn empty_and_odd_inputs_do_not_panic() {
     );
     dir.write("bom.txt", "\u{feff}A file with a byte order mark.\n");
     dir.write("residue.txt", "&#; & #; <img alt=\"\"> \">\n@\n#\n1/\n…\n");
-    let (corpus, warnings) = load(&[dir.path()]).expect("loads");
+    let (corpus, warnings) = load(&[dir.path().to_path_buf()]).expect("loads");
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(corpus.documents.len(), 8);
     let t = texts(&corpus);
@@ -633,7 +596,7 @@ fn empty_and_odd_inputs_do_not_panic() {
 #[test]
 fn loads_the_demo_corpus_quickly() {
     let start = std::time::Instant::now();
-    let (corpus, _) = load(&[demo_dir()]).expect("loads");
+    let (corpus, _) = load(&[shared_corpus()]).expect("loads");
     let took = start.elapsed();
     assert!(!corpus.sentences.is_empty());
     // generous: a debug build on a busy machine; a release build takes a few ms
@@ -678,7 +641,7 @@ fn loads_a_million_sentences_in_seconds() {
     }
     dir.write("sources.toml", toml);
     let start = std::time::Instant::now();
-    let (corpus, warnings) = load(&[dir.path()]).expect("loads");
+    let (corpus, warnings) = load(&[dir.path().to_path_buf()]).expect("loads");
     let took = start.elapsed();
     assert!(warnings.is_empty());
     assert_eq!(corpus.documents.len(), 1000);

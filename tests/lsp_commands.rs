@@ -270,7 +270,7 @@ fn after_reindex_a_claim_added_to_the_corpus_is_no_longer_unsupported() {
         code_on(&Value::Array(first), ABSENT).as_deref(),
         Some("unsupported")
     );
-    dir.write("sources/mars.txt", &format!("{ABSENT}\n"));
+    dir.write("sources/mars.txt", format!("{ABSENT}\n"));
     command(&mut client, "corroborate.reindex", json!([{"uri": uri}])).unwrap();
     let uri2 = uri.clone();
     let published = client.wait_for("the claim copied after reindex", move |m| {

@@ -304,7 +304,7 @@ fn a_claim_added_to_the_corpus_stops_being_unsupported() {
         .diagnostics(&uri, 1)
         .iter()
         .any(|d| d["code"] == "unsupported"));
-    let added = dir.write("sources/b.txt", &format!("{ABSENT}\n"));
+    let added = dir.write("sources/b.txt", format!("{ABSENT}\n"));
     notify_watched(&mut client, &added, 1);
     let uri2 = uri.clone();
     client.wait_for("copied after re-index", move |m| {

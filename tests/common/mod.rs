@@ -29,6 +29,7 @@ pub fn shared_corpus() -> PathBuf {
 pub struct TempDir(pub PathBuf);
 
 impl TempDir {
+    /// Canonical, so that paths the binary prints compare equal.
     pub fn new(name: &str) -> TempDir {
         static N: AtomicU64 = AtomicU64::new(0);
         let dir = std::env::temp_dir().join(format!(
@@ -45,10 +46,11 @@ impl TempDir {
         &self.0
     }
 
-    pub fn write(&self, rel: &str, text: &str) -> PathBuf {
+    /// Writes `contents` at `rel`, creating folders; returns the full path.
+    pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> PathBuf {
         let path = self.0.join(rel);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, text).unwrap();
+        std::fs::write(&path, contents).unwrap();
         path
     }
 }
