@@ -4,7 +4,8 @@
 # like a person (keyboard, mouse, command palette) and reads back what VS Code holds through
 # the extension's test-only command `corroborate.test.dump`.
 #
-#   editors/vscode/test/e2e.sh
+#   editors/vscode/test/e2e.sh                      the checks; screenshots in target/vscode-e2e/
+#   editors/vscode/test/e2e.sh --update-screenshot  the hover screenshot goes to images/hover.png (the README's)
 #
 # What it installs, all inside the clone (gitignored), once:
 #   editors/vscode/node_modules          the extension's devDependencies (npm ci)
@@ -21,6 +22,8 @@ repo=$(cd "$ext/../.." && pwd)
 harness="$here/e2e"
 cs="$harness/node_modules/code-server"
 started=$(date +%s)
+screenshot="$repo/target/vscode-e2e/hover.png"
+[ "${1:-}" = "--update-screenshot" ] && screenshot="$ext/images/hover.png"
 
 say() { echo "vscode e2e: $*"; }
 fail() {
@@ -86,7 +89,8 @@ if [ $unit_status -ne 0 ]; then
 fi
 rm -f "$unit_log"
 say "unit tests: ${unit_pass:-?} passed"
-(cd "$ext" && npmq run package >/dev/null) || fail "npm run package failed in $ext"
+package_log=$(cd "$ext" && npm run package 2>&1) ||
+    { grep -v 'Unknown user config' <<<"$package_log" | tail -20 >&2; fail "npm run package failed in $ext"; }
 vsix="$ext/corroborate.vsix"
 [ -f "$vsix" ] || fail "npm run package made no $vsix"
 
@@ -201,7 +205,7 @@ node -e 'fetch(process.argv[1]).then(r=>process.exit(r.ok?0:1),()=>process.exit(
 
 say "driving VS Code in Chromium ($(elapsed))"
 E2E_URL="http://127.0.0.1:$port/?folder=$ws" E2E_WORKSPACE="$ws" E2E_OUT="$work/out" \
-    E2E_CORPUS="$corpus" E2E_SCREENSHOT="$ext/images/hover.png" E2E_ARTIFACTS="$repo/target/vscode-e2e" \
+    E2E_CORPUS="$corpus" E2E_SCREENSHOT="$screenshot" E2E_ARTIFACTS="$repo/target/vscode-e2e" \
     timeout 420 node "$harness/run.mjs" | tee "$work/run.log"
 status=${PIPESTATUS[0]}
 if [ $status -ne 0 ]; then
