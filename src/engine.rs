@@ -61,6 +61,9 @@ impl JudgeKey {
     }
 }
 
+/// Drafts shorter than this are judged on one thread: spawning costs more than it saves.
+const PARALLEL_FROM: usize = 16;
+
 /// A corpus, indexed, ready to check drafts.
 pub struct Engine {
     pub corpus: Corpus,
@@ -116,15 +119,36 @@ impl Engine {
     }
 
     /// Every sentence of a Markdown draft, in order, with its verdict.
+    ///
+    /// Sentences are judged on all cores: each judgement is independent of the others.
     pub fn check_markdown(&self, markdown: &str) -> Vec<CheckedSentence> {
-        text::draft_sentences(markdown)
+        let sentences = text::draft_sentences(markdown);
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let judge_all = |part: &[DraftSentence]| -> Vec<Judgement> {
+            part.iter().map(|s| self.judge(s)).collect()
+        };
+        let judgements: Vec<Judgement> = if threads < 2 || sentences.len() < PARALLEL_FROM {
+            judge_all(&sentences)
+        } else {
+            let chunk = sentences.len().div_ceil(threads);
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = sentences
+                    .chunks(chunk)
+                    .map(|part| scope.spawn(move || judge_all(part)))
+                    .collect();
+                // A panicking judge is a bug; carry it to the caller (the server catches it).
+                handles
+                    .into_iter()
+                    .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            })
+        };
+        sentences
             .into_iter()
-            .map(|sentence| {
-                let judgement = self.judge(&sentence);
-                CheckedSentence {
-                    sentence,
-                    judgement,
-                }
+            .zip(judgements)
+            .map(|(sentence, judgement)| CheckedSentence {
+                sentence,
+                judgement,
             })
             .collect()
     }
@@ -153,14 +177,7 @@ mod tests {
     use crate::text::{BlockKind, Suppression};
 
     fn sentence(text: &str, at: usize) -> DraftSentence {
-        DraftSentence {
-            text: text.into(),
-            byte_range: at..at + text.len(),
-            block: BlockKind::Paragraph,
-            quoted: false,
-            cited: false,
-            suppression: None,
-        }
+        DraftSentence::plain(text, at)
     }
 
     #[test]

@@ -6,6 +6,10 @@
 //! A ~5,000-word draft (the three dev eval drafts, repeated) is checked against the demo
 //! corpus (../shared/corpus). It measures: open → first diagnostics; edit → published
 //! diagnostics, minus the debounce; hover round trips. Numbers go to docs/benchmarks.md.
+//!
+//! Against a large synthetic corpus instead, written by `corroborate bench --write-corpus DIR`:
+//!
+//!     CORROBORATE_BENCH_CORPUS=DIR/corpus cargo test --release --test lsp_bench -- --ignored --nocapture
 
 mod common;
 
@@ -55,12 +59,22 @@ fn stats(name: &str, mut samples: Vec<Duration>) {
 fn lsp_latency() {
     let dir = TempDir::new("bench");
     let mut options = Options::new(dir.path());
-    options.init_options = json!({"corpus": [common::shared_corpus()]});
+    let corpus = std::env::var("CORROBORATE_BENCH_CORPUS")
+        .unwrap_or_else(|_| common::shared_corpus().display().to_string());
+    println!("corpus: {corpus}");
+    options.init_options = json!({"corpus": [corpus]});
     options.progress = true;
     let mut client = Client::start(options);
-    client.wait_for("corpus indexed", |m| {
-        m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end"
-    });
+    let indexing = Instant::now();
+    client
+        .try_wait_for(Duration::from_secs(600), &|m: &serde_json::Value| {
+            m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end"
+        })
+        .expect("the corpus is indexed within 10 minutes");
+    println!(
+        "corpus indexed in {:.1} s",
+        indexing.elapsed().as_secs_f64()
+    );
 
     let mut text = draft_of_words(5000);
     println!(

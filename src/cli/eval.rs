@@ -16,15 +16,21 @@ pub struct EvalArgs {
     /// Also list every case the tool got wrong, with what it said.
     #[arg(long, short)]
     pub verbose: bool,
+    /// Score with this support threshold instead of the default (to study the trade-off).
+    #[arg(long, value_name = "0..1")]
+    pub supported_threshold: Option<f32>,
     /// With --verbose, list every case, not only the wrong ones.
     #[arg(long)]
     pub all: bool,
 }
 
 pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
-    let (engine, warnings) =
-        Engine::load(std::slice::from_ref(&args.corpus), MatchSettings::default())
-            .with_context(|| format!("loading the corpus {}", args.corpus.display()))?;
+    let mut settings = MatchSettings::default();
+    if let Some(t) = args.supported_threshold {
+        settings.supported_threshold = t;
+    }
+    let (engine, warnings) = Engine::load(std::slice::from_ref(&args.corpus), settings)
+        .with_context(|| format!("loading the corpus {}", args.corpus.display()))?;
     for w in warnings {
         eprintln!("warning: {w}");
     }

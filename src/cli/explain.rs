@@ -3,7 +3,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use corroborate::engine::{Engine, MatchSettings};
-use corroborate::text::{BlockKind, DraftSentence};
+use corroborate::text::DraftSentence;
 
 #[derive(clap::Args)]
 pub struct ExplainArgs {
@@ -23,14 +23,7 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
     for w in warnings {
         eprintln!("warning: {w}");
     }
-    let sentence = DraftSentence {
-        text: args.sentence.clone(),
-        byte_range: 0..args.sentence.len(),
-        block: BlockKind::Paragraph,
-        quoted: false,
-        cited: false,
-        suppression: None,
-    };
+    let sentence = DraftSentence::plain(&args.sentence, 0);
     let judgement = engine.judge(&sentence);
     println!("verdict: {} — {}", judgement.verdict, judgement.reason);
     for c in engine.explain(&args.sentence).into_iter().take(args.top) {

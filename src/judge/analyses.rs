@@ -8,7 +8,9 @@ use crate::corpus::{Corpus, SentenceId};
 use crate::terms::{Analysis, Analyzer};
 
 pub struct SourceAnalyses {
-    slots: Vec<OnceLock<Analysis>>,
+    /// Boxed so an empty slot costs a pointer, not a whole `Analysis`: a million-sentence
+    /// corpus of which a draft touches a few thousand.
+    slots: Vec<OnceLock<Box<Analysis>>>,
 }
 
 impl SourceAnalyses {
@@ -26,6 +28,6 @@ impl SourceAnalyses {
         analyzer: &Analyzer,
     ) -> Option<&'a Analysis> {
         let slot = self.slots.get(id.0 as usize)?;
-        Some(slot.get_or_init(|| analyzer.analyze(&corpus.sentence(id).text)))
+        Some(slot.get_or_init(|| Box::new(analyzer.analyze(&corpus.sentence(id).text))))
     }
 }

@@ -122,6 +122,8 @@ pub struct Thresholds {
 
 /// How many index candidates the judge examines per sentence.
 const CANDIDATES: usize = 40;
+/// How many of the closest candidates are also compared word by word for paraphrases.
+const PARAPHRASE_CANDIDATES: usize = 10;
 /// How many supporting sources a judgement lists.
 const MAX_MATCHES: usize = 5;
 /// A source this close whose facts differ makes the claim a conflict.
@@ -193,6 +195,16 @@ fn candidates<'a>(sources: &Sources<'a>, draft: &Analysis) -> Vec<Candidate<'a>>
             })
         })
         .collect();
+    candidates.sort_by(|a, b| {
+        b.overlap
+            .score()
+            .total_cmp(&a.overlap.score())
+            .then(a.sentence.cmp(&b.sentence))
+    });
+    let mut vectors = similarity::WordVectors::new();
+    for c in candidates.iter_mut().take(PARAPHRASE_CANDIDATES) {
+        similarity::credit_paraphrases(&mut c.overlap, draft, c.analysis, &mut vectors);
+    }
     candidates.sort_by(|a, b| {
         b.overlap
             .score()

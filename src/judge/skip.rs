@@ -126,12 +126,8 @@ mod tests {
 
     fn sentence(text: &str, block: BlockKind) -> DraftSentence {
         DraftSentence {
-            text: text.into(),
-            byte_range: 0..text.len(),
             block,
-            quoted: false,
-            cited: false,
-            suppression: None,
+            ..DraftSentence::plain(text, 0)
         }
     }
 

@@ -205,16 +205,12 @@ pub(crate) mod tests {
         let start = draft.find(needle).expect("needle in draft");
         CheckedSentence {
             sentence: DraftSentence {
-                text: needle.to_string(),
-                byte_range: start..start + needle.len(),
                 block: if needle.starts_with('#') {
                     BlockKind::Heading
                 } else {
                     BlockKind::Paragraph
                 },
-                quoted: false,
-                cited: false,
-                suppression: None,
+                ..DraftSentence::plain(needle, start)
             },
             judgement: Judgement {
                 verdict,

@@ -86,7 +86,7 @@ pub(crate) mod tests {
         DocId, Occurrence, SentenceId, SourceDocument, SourceMeta, SourceSentence,
     };
     use crate::judge::{Difference, DifferenceKind, Judgement, SourceMatch};
-    use crate::text::{BlockKind, DraftSentence, LineIndex, PositionEncoding};
+    use crate::text::{DraftSentence, LineIndex, PositionEncoding};
     use std::path::PathBuf;
 
     /// A one-document corpus whose file exists on disk, so locations can be computed.
@@ -128,14 +128,7 @@ pub(crate) mod tests {
 
     pub fn checked(text: &str, at: usize, verdict: Verdict, matched: bool) -> CheckedSentence {
         CheckedSentence {
-            sentence: DraftSentence {
-                text: text.into(),
-                byte_range: at..at + text.len(),
-                block: BlockKind::Paragraph,
-                quoted: false,
-                cited: false,
-                suppression: None,
-            },
+            sentence: DraftSentence::plain(text, at),
             judgement: Judgement {
                 verdict,
                 reason: String::new(),

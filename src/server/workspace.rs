@@ -53,6 +53,9 @@ pub struct Root {
     state: Mutex<RootState>,
     /// Bumped by every scheduled load; a load that finds a newer number discards its result.
     loads: AtomicU64,
+    /// Held for the whole of a load, so two loads of one root never interleave their status
+    /// updates (a re-index waits for the load already running, then reports its own).
+    running: tokio::sync::Mutex<()>,
 }
 
 struct RootState {
@@ -76,6 +79,7 @@ impl Root {
                 last_error: None,
             }),
             loads: AtomicU64::new(0),
+            running: tokio::sync::Mutex::new(()),
         }
     }
 
@@ -218,7 +222,16 @@ pub fn schedule_load(server: &Arc<Server>, root: Arc<Root>, force: bool, delay: 
     });
 }
 
+/// Re-reads the root's settings and corpus now and returns when done (the
+/// `corroborate.reindex` command). Supersedes any load already scheduled; a load scheduled
+/// while this one runs supersedes it in turn (the root then says `Loading`).
+pub async fn reload_now(server: &Arc<Server>, root: &Arc<Root>) {
+    let ticket = root.loads.fetch_add(1, Ordering::SeqCst) + 1;
+    load(server, root, true, ticket).await;
+}
+
 async fn load(server: &Arc<Server>, root: &Arc<Root>, force: bool, ticket: u64) {
+    let _one_at_a_time = root.running.lock().await;
     let editor = server.editor().for_folder(&root.base).cloned();
     let (folder, base) = (root.folder.clone(), root.base.clone());
     let resolved = match guard::blocking(move || settings::resolve(&folder, &base, editor.as_ref()))

@@ -1,7 +1,7 @@
 //! The alias table: names that mean the same actor. The default table is data/aliases.toml,
 //! compiled in so the binary needs nothing beside it; corroborate.toml may extend it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::tokenize::{tokenize, Token, TokenKind};
 
@@ -18,6 +18,9 @@ pub struct AliasTable {
     folded: HashMap<String, String>,
     /// Acronyms ("US", "NK") match only as written, so "us" the pronoun is not America.
     exact: HashMap<String, String>,
+    /// The lowercased first word of every folded alias: most words start none, and are
+    /// dismissed with one lookup.
+    starters: HashSet<String>,
     longest: usize,
 }
 
@@ -62,6 +65,7 @@ impl AliasTable {
             if acronym {
                 self.exact.insert(tokens[0].text.clone(), canonical.clone());
             } else {
+                self.starters.insert(tokens[0].text.to_lowercase());
                 self.folded.insert(fold(&tokens), canonical.clone());
             }
         }
@@ -81,22 +85,29 @@ impl AliasTable {
         if !matches!(first.kind, TokenKind::Word | TokenKind::Flag) {
             return None;
         }
-        for len in (1..=self.longest.min(tokens.len())).rev() {
-            let phrase = &tokens[..len];
-            if phrase.last().is_some_and(|t| t.kind == TokenKind::Punct) {
+        let first_lower = first.text.to_lowercase();
+        if !self.starters.contains(&first_lower) {
+            return self.exact.get(&first.text).map(|c| (c.as_str(), 1));
+        }
+        // Each longer phrase extends the shorter one: fold once, look up longest first.
+        let mut phrases = Vec::with_capacity(self.longest);
+        let mut phrase = first_lower;
+        phrases.push(phrase.clone());
+        for t in tokens.iter().take(self.longest).skip(1) {
+            phrase.push(' ');
+            phrase.push_str(&t.text.to_lowercase());
+            phrases.push(phrase.clone());
+        }
+        for (i, phrase) in phrases.iter().enumerate().rev() {
+            if tokens[i].kind == TokenKind::Punct {
                 continue;
             }
-            if let Some(c) = self.folded.get(&fold(phrase)) {
-                return Some((c, len));
-            }
-            if len == 1 {
-                if let Some(c) = self.exact.get(&first.text) {
-                    return Some((c, 1));
-                }
+            if let Some(c) = self.folded.get(phrase) {
+                return Some((c, i + 1));
             }
         }
         // "the Kremlin" is listed; "the" alone never is.
-        None
+        self.exact.get(&first.text).map(|c| (c.as_str(), 1))
     }
 }
 

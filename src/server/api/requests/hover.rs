@@ -22,7 +22,7 @@ pub async fn run(server: &Arc<Server>, params: HoverParams) -> jsonrpc::Result<O
     };
     let (snapshot, loaded) = match target(server, &uri) {
         None => return Ok(None),
-        Some(Err(status)) => return Ok(status_hover(&status).map(|text| markup(kind, text, None))),
+        Some(Err(status)) => return Ok(status_text(&status).map(|text| markup(kind, text, None))),
         Some(Ok(t)) => t,
     };
     let encoding = server.documents.encoding();
@@ -55,8 +55,8 @@ fn markup(kind: MarkupKind, value: String, range: Option<tower_lsp::lsp_types::R
     }
 }
 
-/// Why there is no verdict yet.
-fn status_hover(status: &Status) -> Option<String> {
+/// Why there is no verdict yet (also the error of `corroborate.showSources`).
+pub(crate) fn status_text(status: &Status) -> Option<String> {
     match status {
         Status::Waiting | Status::Loading => {
             Some("corroborate: the corpus is still loading".into())

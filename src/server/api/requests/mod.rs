@@ -1,6 +1,7 @@
 pub mod code_action;
 pub mod definition;
 pub mod document_text;
+pub mod execute_command;
 pub mod hover;
 pub mod initialize;
 pub mod shutdown;
