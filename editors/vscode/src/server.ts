@@ -24,8 +24,17 @@ import { forServer } from "./settings";
 import type { ServerState } from "./summary";
 
 export const SECTION = "corroborate";
-/** The server's command, when it offers one (docs/server.md); else re-index = restart. */
+/** The server's command (docs/editors.md); a server without it is restarted instead. */
 const SERVER_REINDEX = "corroborate.reindex";
+
+/** One root's outcome of `corroborate.reindex` (src/server/api/commands/reindex.rs). */
+interface Reindexed {
+  root: string;
+  status: "ready" | "noCorpus" | "failed" | "loading";
+  message?: string;
+  sources: number;
+  sentences: number;
+}
 
 type ProgressValue = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
 
@@ -76,15 +85,32 @@ export class Server implements vscode.Disposable {
     });
   }
 
-  /** Re-reads the corpus: the server's command when it has one, else a fresh server. */
+  /**
+   * Re-reads corroborate.toml and the corpus of every root (the server's command answers
+   * once loaded, one summary per root), else, for a server without the command, starts a
+   * fresh one.
+   */
   async reindex(): Promise<void> {
     const client = this.running;
     const commands = client?.initializeResult?.capabilities.executeCommandProvider?.commands ?? [];
-    if (client && commands.includes(SERVER_REINDEX)) {
-      await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_REINDEX, arguments: [] });
+    if (!client || !commands.includes(SERVER_REINDEX)) {
+      await this.restart();
       return;
     }
-    await this.restart();
+    const roots = (await client.sendRequest(ExecuteCommandRequest.type, {
+      command: SERVER_REINDEX,
+      arguments: [],
+    })) as Reindexed[] | null;
+    const problems = (roots ?? []).filter((r) => r.status === "failed");
+    if (problems.length > 0) {
+      void vscode.window.showWarningMessage(
+        `Corroborate: re-indexing ${problems.map((r) => `${r.root} failed: ${r.message ?? "?"}`).join("; ")}`,
+      );
+    } else {
+      const sources = (roots ?? []).reduce((n, r) => n + r.sources, 0);
+      const sentences = (roots ?? []).reduce((n, r) => n + r.sentences, 0);
+      vscode.window.setStatusBarMessage(`Corroborate: re-indexed ${sources} sources, ${sentences} sentences`, 5000);
+    }
   }
 
   dispose(): void {

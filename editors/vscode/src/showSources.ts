@@ -1,80 +1,26 @@
-// "Show Sources of This Sentence": the sources the server matched to the sentence under the
-// cursor, in a quick pick; picking one opens the source file at that sentence.
-//
-// Client-side on purpose: the server's hover already lists every matching source with a
-// link to its line, definition gives the best one's exact range, and each diagnostic's
-// relatedInformation the exact ranges of up to three. No new server request is needed.
+// "Show Sources of This Sentence": every source the server matched to the sentence under the
+// cursor, in a quick pick; picking one opens the source file beside the draft with that
+// sentence selected. The server does the work (`corroborate.showSources`, docs/editors.md);
+// this file only shows the answer.
 
 import * as vscode from "vscode";
-import { DefinitionRequest, HoverRequest, type LanguageClient } from "vscode-languageclient/node";
+import { ExecuteCommandRequest, type LanguageClient } from "vscode-languageclient/node";
 
-import { readHover, type HoverReading } from "./hoverSources";
+import { sourceItems, type SentenceSources, type SourceItem } from "./sources";
 
-export interface SourceItem {
-  label: string;
-  description: string;
-  detail: string;
-  uri: string | undefined;
-  /** 0-based; the exact sentence when the server gave its range, else the whole line. */
-  range: [number, number, number, number] | undefined;
-}
+export const SERVER_SHOW_SOURCES = "corroborate.showSources";
 
-/** The verdict and sources of the sentence at `position`, from the running server. */
-export async function sourcesAt(
+/** The server's answer for the sentence at `position` (null: no sentence there). */
+export async function sentenceSources(
   client: LanguageClient,
   document: vscode.TextDocument,
   position: vscode.Position,
-): Promise<{ reading: HoverReading; items: SourceItem[] }> {
-  const params = client.code2ProtocolConverter.asTextDocumentPositionParams(document, position);
-  const [hover, definition] = await Promise.all([
-    client.sendRequest(HoverRequest.type, params),
-    client.sendRequest(DefinitionRequest.type, params).catch(() => null),
-  ]);
-  const reading = readHover(hoverText(hover?.contents));
-
-  // Exact ranges the server gave, by file and start line.
-  const exact = new Map<string, vscode.Range>();
-  const remember = (uri: string, range: vscode.Range) => {
-    const key = `${uri}#${range.start.line}`;
-    if (!exact.has(key)) {
-      exact.set(key, range);
-    }
-  };
-  for (const d of vscode.languages.getDiagnostics(document.uri)) {
-    if (d.source === "corroborate" && d.range.contains(position)) {
-      for (const r of d.relatedInformation ?? []) {
-        remember(r.location.uri.toString(), r.location.range);
-      }
-    }
-  }
-  const defs = definition === null ? [] : Array.isArray(definition) ? definition : [definition];
-  for (const def of defs) {
-    const uri = "targetUri" in def ? def.targetUri : def.uri;
-    const range = "targetRange" in def ? def.targetSelectionRange : def.range;
-    remember(
-      vscode.Uri.parse(uri).toString(),
-      client.protocol2CodeConverter.asRange(range),
-    );
-  }
-
-  const items = reading.sources.map((s): SourceItem => {
-    const uri = s.file ? vscode.Uri.parse(s.file).toString() : undefined;
-    const line = s.line !== undefined ? s.line - 1 : undefined;
-    const known = uri !== undefined && line !== undefined ? exact.get(`${uri}#${line}`) : undefined;
-    const range: SourceItem["range"] = known
-      ? [known.start.line, known.start.character, known.end.line, known.end.character]
-      : line !== undefined
-        ? [line, 0, line + 1, 0]
-        : undefined;
-    return {
-      label: s.who,
-      description: [s.facts, s.place].filter(Boolean).join(" · "),
-      detail: s.title ? `${s.title}: “${s.quote}”` : `“${s.quote}”`,
-      uri,
-      range,
-    };
-  });
-  return { reading, items };
+): Promise<SentenceSources | null> {
+  const argument = client.code2ProtocolConverter.asTextDocumentPositionParams(document, position);
+  return client.sendRequest(ExecuteCommandRequest.type, {
+    command: SERVER_SHOW_SOURCES,
+    arguments: [argument],
+  }) as Promise<SentenceSources | null>;
 }
 
 export async function showSources(client: LanguageClient | undefined): Promise<void> {
@@ -89,49 +35,47 @@ export async function showSources(client: LanguageClient | undefined): Promise<v
     );
     return;
   }
-  const { reading, items } = await sourcesAt(client, editor.document, editor.selection.active);
+  let answer: SentenceSources | null;
+  try {
+    answer = await sentenceSources(client, editor.document, editor.selection.active);
+  } catch (error) {
+    // The server says why: the corpus is still loading, or none is configured.
+    const why = error instanceof Error ? error.message : String(error);
+    void vscode.window.showWarningMessage(`Corroborate: ${why.replace(/^corroborate: /, "")}`);
+    return;
+  }
+  if (!answer) {
+    void vscode.window.showInformationMessage("Corroborate: there is no sentence under the cursor.");
+    return;
+  }
+  const items = sourceItems(answer);
   if (items.length === 0) {
-    const what = reading.verdict ? `${reading.verdict}${reading.reason ? `: ${reading.reason}` : ""}` : reading.reason;
-    void vscode.window.showInformationMessage(
-      `Corroborate: no source matches this sentence${what ? ` (${what.split("\n")[0]})` : ""}.`,
-    );
+    void vscode.window.showInformationMessage(`Corroborate: no source matches this sentence (${answer.message}).`);
     return;
   }
   const picked = await vscode.window.showQuickPick(
     items.map((item) => ({ ...item, label: `$(book) ${item.label}` })),
     {
-      title: `Sources of this sentence: ${reading.verdict || "?"}`,
+      title: `Sources of this sentence: ${answer.verdict.charAt(0).toUpperCase()}${answer.verdict.slice(1)}`,
       placeHolder: "Pick a source to open it at the matching sentence",
       matchOnDescription: true,
       matchOnDetail: true,
     },
   );
-  if (!picked?.uri) {
+  if (picked) {
+    await open(client, picked);
+  }
+}
+
+async function open(client: LanguageClient, item: SourceItem): Promise<void> {
+  if (!item.location) {
+    void vscode.window.showWarningMessage(`Corroborate: ${item.place} cannot be opened (no file URI).`);
     return;
   }
-  const selection = picked.range
-    ? new vscode.Range(picked.range[0], picked.range[1], picked.range[2], picked.range[3])
-    : undefined;
-  await vscode.window.showTextDocument(vscode.Uri.parse(picked.uri), {
-    selection,
+  const location = client.protocol2CodeConverter.asLocation(item.location);
+  await vscode.window.showTextDocument(location.uri, {
+    selection: location.range,
     preview: true,
     viewColumn: vscode.ViewColumn.Beside,
   });
-}
-
-/** Hover contents as one string, whatever shape the server chose. */
-export function hoverText(contents: unknown): string {
-  if (contents === undefined || contents === null) {
-    return "";
-  }
-  if (typeof contents === "string") {
-    return contents;
-  }
-  if (Array.isArray(contents)) {
-    return contents.map(hoverText).join("\n\n");
-  }
-  if (typeof contents === "object" && "value" in contents) {
-    return String((contents as { value: unknown }).value);
-  }
-  return "";
 }

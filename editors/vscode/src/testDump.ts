@@ -9,7 +9,7 @@ import * as path from "node:path";
 import * as vscode from "vscode";
 
 import type { Server } from "./server";
-import { hoverText, sourcesAt } from "./showSources";
+import { sentenceSources } from "./showSources";
 import type { StatusItem } from "./statusItem";
 
 export const TEST_DIR_VARIABLE = "CORROBORATE_VSCODE_TEST_DIR";
@@ -57,12 +57,12 @@ export function registerTestDump(server: Server, statusItem: StatusItem): vscode
           document.uri,
           position,
         )) ?? [];
-      dump.hovers = hovers.map((h) => h.contents.map((c) => hoverText(c)).join("\n\n"));
+      dump.hovers = hovers.map((h) =>
+        h.contents.map((c) => (typeof c === "string" ? c : c.value)).join("\n\n"),
+      );
       const client = server.running;
       if (client && document.languageId === "markdown") {
-        const { reading, items } = await sourcesAt(client, document, position);
-        dump.verdict = reading.verdict;
-        dump.sources = items;
+        dump.sources = await sentenceSources(client, document, position).catch((e) => String(e));
       }
     }
     const file = path.join(dir, "dump.json");

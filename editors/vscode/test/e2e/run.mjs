@@ -280,6 +280,9 @@ async function run() {
     assert(ours, `hovers: ${describe(d.hovers)}`);
     assert(/\*\*(Copied|Supported)\*\*/.test(ours), `the verdict first: ${ours.slice(0, 120)}`);
     assert(ours.includes(`${GABUEV_FILE}#L`), `a link to the source line: ${ours.slice(0, 600)}`);
+    // The server's corroborate.showSources, which the Show Sources command lists.
+    assert(["copied", "supported"].includes(d.sources?.verdict), `showSources: ${describe(d.sources)}`);
+    assert(d.sources.sources[0]?.name === "Alexander Gabuev", `best source: ${describe(d.sources.sources[0])}`);
   });
 
   await check("Show Sources lists Gabuev and opens his thread at the sentence", async () => {
@@ -288,6 +291,8 @@ async function run() {
     await row.waitFor({ state: "visible", timeout: 10_000 });
     const title = await page.locator(".quick-input-widget .quick-input-title").innerText();
     assert(/Sources of this sentence: (Copied|Supported)/.test(title), `quick pick title: ${title}`);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, "sources.png") });
     await page.keyboard.press("Enter");
     await page.locator(`.tab.active[aria-label*="${GABUEV_FILE}"]`).first().waitFor({ timeout: 10_000 });
     const d = await dump();
@@ -316,6 +321,8 @@ async function run() {
     await openFile(DRAFT);
     const before = (await dump()).statusHistory.length;
     await palette("Corroborate: Re-index Corpus");
+    const message = page.locator(".statusbar", { hasText: /Corroborate: re-indexed \d+ sources, \d+ sentences/ });
+    await message.waitFor({ timeout: 30_000 });
     const d = await until("a new indexing run and counts after it", async () => {
       const now = await dump();
       const fresh = now.statusHistory.slice(before - 1);
@@ -323,6 +330,9 @@ async function run() {
       return i >= 0 && fresh.slice(i).some((t) => t.includes("unsupported ·")) && count(now, "unsupported") > 0 ? now : undefined;
     }, 30_000, 500);
     assert(d.serverRunning, "the server runs");
+    const fresh = d.statusHistory.slice(before - 1);
+    assert(d.serverCommands.includes("corroborate.reindex") && !fresh.some((t) => t.includes("starting")),
+      `the server's own corroborate.reindex, no restart: ${describe(fresh)}`);
   });
 
   await check("Restart Server starts a new server that checks the draft again", async () => {
