@@ -97,18 +97,29 @@ export class Server implements vscode.Disposable {
       await this.restart();
       return;
     }
-    const roots = (await client.sendRequest(ExecuteCommandRequest.type, {
-      command: SERVER_REINDEX,
-      arguments: [],
-    })) as Reindexed[] | null;
-    const problems = (roots ?? []).filter((r) => r.status === "failed");
-    if (problems.length > 0) {
+    let roots: Reindexed[];
+    try {
+      roots =
+        ((await client.sendRequest(ExecuteCommandRequest.type, {
+          command: SERVER_REINDEX,
+          arguments: [],
+        })) as Reindexed[] | null) ?? [];
+    } catch (error) {
+      void vscode.window.showWarningMessage(`Corroborate: re-indexing failed: ${error instanceof Error ? error.message : error}`);
+      return;
+    }
+    const failed = roots.filter((r) => r.status === "failed");
+    if (failed.length > 0) {
       void vscode.window.showWarningMessage(
-        `Corroborate: re-indexing ${problems.map((r) => `${r.root} failed: ${r.message ?? "?"}`).join("; ")}`,
+        `Corroborate: re-indexing ${failed.map((r) => `${r.root} failed: ${r.message ?? "?"}`).join("; ")}`,
+      );
+    } else if (roots.length > 0 && roots.every((r) => r.status === "noCorpus")) {
+      void vscode.window.showInformationMessage(
+        "Corroborate: no corpus is configured: add a corroborate.toml next to your drafts or set corroborate.corpus.",
       );
     } else {
-      const sources = (roots ?? []).reduce((n, r) => n + r.sources, 0);
-      const sentences = (roots ?? []).reduce((n, r) => n + r.sentences, 0);
+      const sources = roots.reduce((n, r) => n + r.sources, 0);
+      const sentences = roots.reduce((n, r) => n + r.sentences, 0);
       vscode.window.setStatusBarMessage(`Corroborate: re-indexed ${sources} sources, ${sentences} sentences`, 5000);
     }
   }
