@@ -252,7 +252,7 @@ async function run() {
     assert(indexing >= 0 && counts > indexing, `status history: ${describe(history)}`);
   });
 
-  await check("mouse hover on a supported sentence names the analyst (screenshot)", async () => {
+  await check("mouse hover on the sentence from Gabuev's thread names the analyst (screenshot)", async () => {
     await selectText(GABUEV_SENTENCE);
     const selected = page.locator(".editor-group-container.active .monaco-editor .selected-text").first();
     await selected.waitFor({ timeout: 5_000 });
