@@ -133,5 +133,14 @@ fn lsp_latency() {
         hover_latency.push(sent.elapsed());
     }
     stats("hover round trip", hover_latency);
+    // The server's memory, from the kernel's own accounting (Linux).
+    if let Ok(status) = std::fs::read_to_string(format!("/proc/{}/status", client.pid())) {
+        for line in status
+            .lines()
+            .filter(|l| l.starts_with("VmHWM") || l.starts_with("VmRSS"))
+        {
+            println!("server memory {line}");
+        }
+    }
     assert_eq!(client.shutdown_and_exit().code(), Some(0));
 }

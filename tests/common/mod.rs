@@ -273,6 +273,12 @@ impl Client {
         }
     }
 
+    /// The server's process id (to read its memory from /proc).
+    #[allow(dead_code)] // used by the benchmark only
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// The first message (stashed or new) matching `pred`; panics after [`TIMEOUT`].
     pub fn wait_for(&mut self, what: &str, pred: impl Fn(&Value) -> bool) -> Value {
         self.try_wait_for(TIMEOUT, &pred)
