@@ -65,7 +65,7 @@ fn format_value(v: f64) -> String {
     }
 }
 
-const MONTHS: [(&str, u32); 23] = [
+const MONTHS: [(&str, u32); 24] = [
     ("january", 1),
     ("jan", 1),
     ("february", 2),
@@ -89,13 +89,11 @@ const MONTHS: [(&str, u32); 23] = [
     ("november", 11),
     ("nov", 11),
     ("december", 12),
+    ("dec", 12),
 ];
 
 fn month(word: &str) -> Option<u32> {
     let w = word.to_lowercase();
-    if w == "dec" {
-        return Some(12);
-    }
     MONTHS.iter().find(|(name, _)| *name == w).map(|(_, m)| *m)
 }
 
