@@ -5,7 +5,7 @@
 //! [aliases]
 //! russia = ["Moscow", "the Kremlin"]          # added to data/aliases.toml
 //! [thresholds]
-//! supported = 0.5
+//! supported = 0.15
 //! copied = 0.9
 //! [severity]                                   # used by the language server
 //! unsupported = "warning"

@@ -24,7 +24,7 @@ impl Default for MatchSettings {
     fn default() -> Self {
         MatchSettings {
             aliases: Vec::new(),
-            supported_threshold: 0.5,
+            supported_threshold: 0.15,
             copied_threshold: 0.9,
         }
     }

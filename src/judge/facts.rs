@@ -33,6 +33,9 @@ pub fn compare(draft: &Analysis, source: &Analysis) -> Comparison {
     if let Some(p) = polarity(draft, source) {
         differences.push(p);
     }
+    if let Some(h) = holder(draft, source).filter(|h| !differences.contains(h)) {
+        differences.push(h);
+    }
     Comparison {
         differences,
         replaced_keys,
@@ -46,6 +49,18 @@ pub fn unmatched_numbers<'a>(draft: &'a Analysis, source: &Analysis) -> Vec<&'a 
         .numbers
         .iter()
         .filter(|n| !keys.contains(&n.key()))
+        .collect()
+}
+
+/// Actors and names of the draft that the source never mentions, each once.
+pub fn unmatched_named<'a>(draft: &'a Analysis, source: &Analysis) -> Vec<&'a Term> {
+    let keys: HashSet<&str> = source.keys().collect();
+    let mut seen = HashSet::new();
+    draft
+        .terms
+        .iter()
+        .filter(|t| matches!(t.kind, TermKind::Actor | TermKind::Name))
+        .filter(|t| !keys.contains(t.key.as_str()) && seen.insert(t.key.as_str()))
         .collect()
 }
 
@@ -164,6 +179,73 @@ fn signs(draft: &Analysis, source: &Analysis, out: &mut Vec<Difference>) {
     }
 }
 
+/// Stems of verbs that report a view or a statement: who "sees", "believes" or "says" a
+/// thing is part of the claim.
+const VIEW_VERBS: &[&str] = &[
+    "see",
+    "believ",
+    "think",
+    "say",
+    "said",
+    "argu",
+    "view",
+    "consid",
+    "fear",
+    "expect",
+    "claim",
+    "assert",
+    "insist",
+    "conclud",
+    "deni",
+    "assess",
+    "suggest",
+    "warn",
+    "hope",
+    "want",
+    "understand",
+    "know",
+    "regard",
+    "recogn",
+];
+
+/// The actor right before each view verb: "Moscow sees", "Ankara believes".
+fn holders(a: &Analysis) -> Vec<(&str, &Term)> {
+    let mut out = Vec::new();
+    for (i, t) in a.terms.iter().enumerate() {
+        if t.kind != TermKind::Word || !VIEW_VERBS.contains(&t.key.as_str()) {
+            continue;
+        }
+        let before = a.terms[..i]
+            .iter()
+            .rev()
+            .take(2)
+            .find(|p| p.kind == TermKind::Actor || p.kind == TermKind::Name);
+        if let Some(actor) = before.filter(|p| p.position + 3 >= t.position) {
+            out.push((t.key.as_str(), actor));
+        }
+    }
+    out
+}
+
+/// The same view held by someone else: the draft's "Ankara sees" where the source says
+/// "Moscow sees".
+fn holder(draft: &Analysis, source: &Analysis) -> Option<Difference> {
+    let in_source = holders(source);
+    holders(draft).into_iter().find_map(|(verb, actor)| {
+        let same_verb: Vec<&Term> = in_source
+            .iter()
+            .filter(|(v, _)| *v == verb)
+            .map(|(_, a)| *a)
+            .collect();
+        let held_by_other = !same_verb.is_empty() && same_verb.iter().all(|a| a.key != actor.key);
+        held_by_other.then(|| Difference {
+            kind: DifferenceKind::Actor,
+            source: same_verb[0].surface.clone(),
+            draft: actor.surface.clone(),
+        })
+    })
+}
+
 /// A phrase that one side negates and the other asserts: two shared terms in a row right
 /// after a negation cue on one side only ("no formal role" against "a formal role").
 fn polarity(draft: &Analysis, source: &Analysis) -> Option<Difference> {
@@ -274,6 +356,22 @@ mod tests {
         );
         assert_eq!(d.len(), 1, "{d:?}");
         assert!(d[0].contains("no formal role"), "{d:?}");
+    }
+
+    #[test]
+    fn the_same_view_held_by_another_actor() {
+        assert_eq!(
+            diffs(
+                "Ankara sees the deal as a guarantee.",
+                "Moscow sees the deal as a guarantee."
+            ),
+            vec!["source says Moscow, draft says Ankara"]
+        );
+        assert!(diffs(
+            "Moscow sees the deal as a guarantee.",
+            "The Kremlin sees the deal as a guarantee."
+        )
+        .is_empty());
     }
 
     #[test]

@@ -124,6 +124,9 @@ pub struct Thresholds {
 const CANDIDATES: usize = 40;
 /// How many of the closest candidates are also compared word by word for paraphrases.
 const PARAPHRASE_CANDIDATES: usize = 10;
+/// How much a source's score counts down, for deciding support, per actor or name of the
+/// claim it never mentions: who did or said a thing is part of the claim.
+const ABSENT_NAME_PENALTY: f32 = 0.05;
 /// How many supporting sources a judgement lists.
 const MAX_MATCHES: usize = 5;
 /// A source this close whose facts differ makes the claim a conflict.
@@ -232,8 +235,27 @@ pub fn judge(sources: &Sources, thresholds: Thresholds, sentence: &DraftSentence
         .filter(|c| c.overlap.score() >= thresholds.supported)
         .filter(|c| facts::differences(&draft, c.analysis).is_empty())
         .filter(|c| facts::unmatched_numbers(&draft, c.analysis).is_empty())
+        .filter(|c| {
+            let absent = facts::unmatched_named(&draft, c.analysis).len() as f32;
+            c.overlap.score() - ABSENT_NAME_PENALTY * absent >= thresholds.supported
+        })
         .collect();
-    if let Some(best) = supporting.first() {
+    let conflict = candidates.iter().find_map(|c| {
+        let comparison = facts::compare(&draft, c.analysis);
+        let explained: Vec<usize> = (0..draft.terms.len())
+            .filter(|&i| comparison.replaced_keys.contains(&draft.terms[i].key))
+            .collect();
+        let same_claim = c.overlap.score_with(&explained) >= CONFLICT_FLOOR;
+        (!comparison.differences.is_empty() && same_claim).then_some((c, comparison.differences))
+    });
+    // The source closest to the claim decides: a weaker source that happens to agree does
+    // not outvote a closer one that states a fact differently.
+    let conflict_is_closer = match (&conflict, supporting.first()) {
+        (Some((c, _)), Some(s)) => c.overlap.score() >= s.overlap.score(),
+        (Some(_), None) => true,
+        (None, _) => false,
+    };
+    if let Some(best) = supporting.first().filter(|_| !conflict_is_closer) {
         let matches = supporting
             .iter()
             .take(MAX_MATCHES)
@@ -261,14 +283,6 @@ pub fn judge(sources: &Sources, thresholds: Thresholds, sentence: &DraftSentence
         };
     }
 
-    let conflict = candidates.iter().find_map(|c| {
-        let comparison = facts::compare(&draft, c.analysis);
-        let explained: Vec<usize> = (0..draft.terms.len())
-            .filter(|&i| comparison.replaced_keys.contains(&draft.terms[i].key))
-            .collect();
-        let same_claim = c.overlap.score_with(&explained) >= CONFLICT_FLOOR;
-        (!comparison.differences.is_empty() && same_claim).then_some((c, comparison.differences))
-    });
     if let Some((c, differences)) = conflict {
         let reason = differences
             .iter()

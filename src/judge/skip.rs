@@ -3,6 +3,10 @@
 
 use crate::text::{BlockKind, DraftSentence, Suppression};
 
+/// Up to this many words, text without a sentence end is a title, a label or a link in a
+/// reading list, not a claim.
+const FRAGMENT_WORDS: usize = 12;
+
 /// Why a sentence is not judged, or `None` when it is a claim to check.
 pub fn reason_to_skip(sentence: &DraftSentence, content_terms: usize) -> Option<String> {
     match sentence.suppression {
@@ -27,7 +31,7 @@ pub fn reason_to_skip(sentence: &DraftSentence, content_terms: usize) -> Option<
     if words < 4 || content_terms < 2 {
         return Some("too short to be a claim".into());
     }
-    if !matches!(last, Some('.' | '!' | '…' | ':' | ';')) && words <= 8 {
+    if !matches!(last, Some('.' | '!' | '…' | ':' | ';')) && words <= FRAGMENT_WORDS {
         return Some("a fragment without a sentence end (a title or label)".into());
     }
     if let Some(cue) = meta_cue(text) {
