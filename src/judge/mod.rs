@@ -230,24 +230,35 @@ pub fn judge(sources: &Sources, thresholds: Thresholds, sentence: &DraftSentence
     }
     let candidates = candidates(sources, &draft);
 
+    // Each candidate's facts are compared once; support and conflict both read them.
+    let comparisons: Vec<facts::Comparison> = candidates
+        .iter()
+        .map(|c| facts::compare(&draft, c.analysis))
+        .collect();
     let supporting: Vec<&Candidate> = candidates
         .iter()
-        .filter(|c| c.overlap.score() >= thresholds.supported)
-        .filter(|c| facts::differences(&draft, c.analysis).is_empty())
+        .zip(&comparisons)
+        .filter(|(c, comparison)| {
+            c.overlap.score() >= thresholds.supported && comparison.differences.is_empty()
+        })
+        .map(|(c, _)| c)
         .filter(|c| facts::unmatched_numbers(&draft, c.analysis).is_empty())
         .filter(|c| {
             let absent = facts::unmatched_named(&draft, c.analysis).len() as f32;
             c.overlap.score() - ABSENT_NAME_PENALTY * absent >= thresholds.supported
         })
         .collect();
-    let conflict = candidates.iter().find_map(|c| {
-        let comparison = facts::compare(&draft, c.analysis);
-        let explained: Vec<usize> = (0..draft.terms.len())
-            .filter(|&i| comparison.replaced_keys.contains(&draft.terms[i].key))
-            .collect();
-        let same_claim = c.overlap.score_with(&explained) >= CONFLICT_FLOOR;
-        (!comparison.differences.is_empty() && same_claim).then_some((c, comparison.differences))
-    });
+    let conflict = candidates
+        .iter()
+        .zip(&comparisons)
+        .find_map(|(c, comparison)| {
+            let explained: Vec<usize> = (0..draft.terms.len())
+                .filter(|&i| comparison.replaced_keys.contains(&draft.terms[i].key))
+                .collect();
+            let same_claim = c.overlap.score_with(&explained) >= CONFLICT_FLOOR;
+            (!comparison.differences.is_empty() && same_claim)
+                .then(|| (c, comparison.differences.clone()))
+        });
     // The source closest to the claim decides: a weaker source that happens to agree does
     // not outvote a closer one that states a fact differently.
     let conflict_is_closer = match (&conflict, supporting.first()) {
