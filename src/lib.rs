@@ -6,6 +6,8 @@
 //! draft → [`text`] sentences with ranges → [`index`] candidates → [`judge`] verdicts →
 //! [`report`] (text, JSON) or [`server`] (diagnostics, hover).
 //! [`engine`] is the one entry point the CLI and the server share.
+//! [`semantic`] is the optional sentence-embedding model (installed apart, never downloaded
+//! at run time).
 
 pub mod bench;
 pub mod config;
@@ -15,6 +17,7 @@ pub mod eval;
 pub mod index;
 pub mod judge;
 pub mod report;
+pub mod semantic;
 pub mod server;
 pub mod terms;
 pub mod text;

@@ -58,6 +58,8 @@ enum Command {
     Eval(cli::eval::EvalArgs),
     /// Measure index build, matching and memory on a seeded synthetic corpus.
     Bench(cli::bench::BenchArgs),
+    /// Install or inspect the optional sentence-embedding model (all-MiniLM-L6-v2).
+    Model(cli::model::ModelArgs),
 }
 
 fn main() -> ExitCode {
@@ -80,6 +82,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => cli::eval::run(args),
         Command::Explain(args) => cli::explain::run(args),
         Command::Bench(args) => cli::bench::run(args),
+        Command::Model(args) => cli::model::run(args),
     };
     match result {
         Ok(code) => code,
