@@ -5,8 +5,12 @@
 //! [aliases]
 //! russia = ["Moscow", "the Kremlin"]          # added to data/aliases.toml
 //! [thresholds]
-//! supported = 0.15
+//! supported = 0.15                             # on words alone
+//! semantic = 0.45                              # embedding cosine, with the model
 //! copied = 0.9
+//! [model]                                      # the optional sentence-embedding model
+//! enabled = true                               # use it when it is installed
+//! path = "models/minilm"                       # default: where `corroborate model install` puts it
 //! [severity]                                   # used by the language server
 //! unsupported = "warning"
 //! conflicting = "warning"
@@ -66,13 +70,19 @@ impl Default for Severities {
 #[serde(default, deny_unknown_fields)]
 pub struct Thresholds {
     pub supported: f32,
+    /// Support threshold on the embedding cosine, used when the model is installed.
+    pub semantic: f32,
     pub copied: f32,
 }
 
 impl Thresholds {
     /// Both thresholds in 0..=1 (the language server checks editor settings with it too).
     pub fn validate(&self) -> Result<(), String> {
-        for (key, value) in [("supported", self.supported), ("copied", self.copied)] {
+        for (key, value) in [
+            ("supported", self.supported),
+            ("semantic", self.semantic),
+            ("copied", self.copied),
+        ] {
             if !(0.0..=1.0).contains(&value) {
                 return Err(format!(
                     "thresholds.{key} must be between 0 and 1, not {value}"
@@ -88,18 +98,40 @@ impl Default for Thresholds {
         let d = MatchSettings::default();
         Thresholds {
             supported: d.supported_threshold,
+            semantic: d.semantic_threshold,
             copied: d.copied_threshold,
         }
     }
 }
 
-/// The contents of a corroborate.toml, corpus paths resolved against its folder.
+/// Whether and where to find the optional sentence-embedding model.
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ModelConfig {
+    /// Use the model when it is installed; `false` judges on words alone.
+    pub enabled: bool,
+    /// The folder holding the model files; default: the user data folder
+    /// (`corroborate model install` puts it there).
+    pub path: Option<PathBuf>,
+}
+
+impl Default for ModelConfig {
+    fn default() -> Self {
+        ModelConfig {
+            enabled: true,
+            path: None,
+        }
+    }
+}
+
+/// The contents of a corroborate.toml, corpus and model paths resolved against its folder.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     pub corpus: Vec<PathBuf>,
     pub aliases: BTreeMap<String, Vec<String>>,
     pub thresholds: Thresholds,
+    pub model: ModelConfig,
     pub severity: Severities,
 }
 
@@ -129,7 +161,7 @@ impl Config {
             }
         })?;
         config.thresholds.validate()?;
-        for p in &mut config.corpus {
+        for p in config.corpus.iter_mut().chain(config.model.path.as_mut()) {
             if p.is_relative() {
                 *p = base.join(&*p);
             }
@@ -160,6 +192,7 @@ impl Config {
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
             supported_threshold: self.thresholds.supported,
+            semantic_threshold: self.thresholds.semantic,
             copied_threshold: self.thresholds.copied,
         }
     }

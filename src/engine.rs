@@ -1,11 +1,14 @@
 //! The one entry point shared by the CLI and the language server: a loaded corpus with its
 //! index, and the function that checks a draft against it.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Mutex;
 
 use crate::corpus::{self, Corpus, CorpusError, CorpusWarning};
-use crate::index::Index;
+use crate::index::{Embedding, Index, SentenceVectors};
 use crate::judge::{self, Judgement, SourceAnalyses, Sources, Thresholds};
+use crate::semantic::{EmbedStats, Embeddings, SemanticError};
 use crate::terms::{AliasTable, Analyzer};
 use crate::text::{self, DraftSentence};
 
@@ -14,8 +17,10 @@ use crate::text::{self, DraftSentence};
 pub struct MatchSettings {
     /// Extra aliases: canonical name → other names that mean it (added to data/aliases.toml).
     pub aliases: Vec<(String, Vec<String>)>,
-    /// Lowest score at which a source is taken to support a claim.
+    /// Lowest score at which a source is taken to support a claim, judged on words.
     pub supported_threshold: f32,
+    /// Lowest embedding cosine at which a source supports a claim, when the model is on.
+    pub semantic_threshold: f32,
     /// Lowest score at which an unquoted, uncited sentence counts as copied.
     pub copied_threshold: f32,
 }
@@ -25,6 +30,7 @@ impl Default for MatchSettings {
         MatchSettings {
             aliases: Vec::new(),
             supported_threshold: 0.15,
+            semantic_threshold: 0.45,
             copied_threshold: 0.9,
         }
     }
@@ -47,11 +53,16 @@ pub struct JudgeKey {
     cited: bool,
     block: std::mem::Discriminant<text::BlockKind>,
     suppression: Option<std::mem::Discriminant<text::Suppression>>,
+    /// Whether the judge weighs embeddings for it: the verdict may change when they arrive.
+    semantic: bool,
 }
 
 impl JudgeKey {
+    /// The key of a sentence judged on words alone; [`Engine::judge_key`] gives the key
+    /// under the engine's current evidence.
     pub fn of(sentence: &DraftSentence) -> JudgeKey {
         JudgeKey {
+            semantic: false,
             text: sentence.text.clone(),
             quoted: sentence.quoted,
             cited: sentence.cited,
@@ -71,7 +82,15 @@ pub struct Engine {
     analyzer: Analyzer,
     index: Index,
     analyses: SourceAnalyses,
+    /// Source embeddings, filled from outside (the model runs in [`crate::semantic`]).
+    vectors: SentenceVectors,
+    /// Embeddings of draft sentences, by text.
+    queries: Mutex<HashMap<String, Embedding>>,
 }
+
+/// Past this many the remembered draft-sentence embeddings start over (each keystroke in a
+/// sentence makes a new text).
+const QUERY_LIMIT: usize = 20_000;
 
 impl Engine {
     /// Loads and indexes the corpus under `roots`.
@@ -92,12 +111,15 @@ impl Engine {
         let analyzer = Analyzer::new(aliases);
         let index = Index::build(&corpus, &analyzer);
         let analyses = SourceAnalyses::new(corpus.sentences.len());
+        let vectors = SentenceVectors::new(corpus.sentences.len());
         Engine {
             corpus,
             settings,
             analyzer,
             index,
             analyses,
+            vectors,
+            queries: Mutex::new(HashMap::new()),
         }
     }
 
@@ -107,6 +129,124 @@ impl Engine {
             index: &self.index,
             analyzer: &self.analyzer,
             analyses: &self.analyses,
+            vectors: self.vectors.is_complete().then_some(&self.vectors),
+        }
+    }
+
+    /// The embeddings of the sources; empty until [`crate::semantic`] fills them.
+    pub fn source_vectors(&self) -> &SentenceVectors {
+        &self.vectors
+    }
+
+    /// Whether verdicts weigh embeddings: every source has its vector (and the corpus is
+    /// not empty, or there would be nothing to compare with).
+    pub fn semantic_ready(&self) -> bool {
+        !self.vectors.is_empty() && self.vectors.is_complete()
+    }
+
+    /// Gives every source sentence that lacks one its embedding, from the disk cache or the
+    /// model; reports `progress(done, total)` as vectors arrive. Verdicts weigh embeddings
+    /// once every source has its vector. Safe to run on a background thread while the
+    /// engine judges on words alone.
+    pub fn embed_sources(
+        &self,
+        embeddings: &Embeddings,
+        progress: &mut dyn FnMut(usize, usize),
+        cancelled: &dyn Fn() -> bool,
+    ) -> Result<EmbedStats, SemanticError> {
+        let missing = self.vectors.missing();
+        let texts: Vec<&str> = missing
+            .iter()
+            .map(|&id| self.corpus.sentence(id).text.as_str())
+            .collect();
+        let (total, mut done) = (texts.len(), 0);
+        embeddings.embed_each(
+            &texts,
+            &mut |i, embedding| {
+                self.vectors.set(missing[i], embedding);
+                done += 1;
+                progress(done, total);
+            },
+            cancelled,
+        )
+    }
+
+    /// Embeds the claims of a Markdown draft that have no vector yet (so that
+    /// [`Engine::check_markdown`] weighs embeddings); returns how many it embedded.
+    pub fn embed_draft(
+        &self,
+        embeddings: &Embeddings,
+        markdown: &str,
+    ) -> Result<usize, SemanticError> {
+        let claims: Vec<String> = text::draft_sentences(markdown)
+            .into_iter()
+            .filter(|s| self.is_claim(s))
+            .map(|s| s.text)
+            .collect();
+        self.embed_sentences(embeddings, &claims, &|| false)
+    }
+
+    /// Embeds those of `texts` that have no vector yet, unless `cancelled()` says stop
+    /// (checked between batches); returns how many it embedded.
+    pub fn embed_sentences<T: AsRef<str>>(
+        &self,
+        embeddings: &Embeddings,
+        texts: &[T],
+        cancelled: &dyn Fn() -> bool,
+    ) -> Result<usize, SemanticError> {
+        let mut new: Vec<&str> = {
+            let queries = self.queries.lock().unwrap_or_else(|p| p.into_inner());
+            texts
+                .iter()
+                .map(AsRef::as_ref)
+                .filter(|t| !queries.contains_key(*t))
+                .collect()
+        };
+        new.sort_unstable();
+        new.dedup();
+        let mut embedded = 0;
+        embeddings.embed_each(
+            &new,
+            &mut |i, embedding| {
+                self.set_query_vector(new[i], embedding);
+                embedded += 1;
+            },
+            cancelled,
+        )?;
+        Ok(embedded)
+    }
+
+    /// Whether the judge weighs `sentence` at all (not a heading, question, fragment...).
+    pub fn is_claim(&self, sentence: &DraftSentence) -> bool {
+        judge::is_claim(&self.sources(), sentence)
+    }
+
+    /// Remembers the embedding of a draft sentence's text.
+    pub fn set_query_vector(&self, text: &str, embedding: Embedding) {
+        let mut queries = self.queries.lock().unwrap_or_else(|p| p.into_inner());
+        if queries.len() >= QUERY_LIMIT {
+            queries.clear();
+        }
+        queries.insert(text.to_string(), embedding);
+    }
+
+    pub fn has_query_vector(&self, text: &str) -> bool {
+        self.query_vector(text).is_some()
+    }
+
+    fn query_vector(&self, text: &str) -> Option<Embedding> {
+        if !self.semantic_ready() {
+            return None;
+        }
+        let queries = self.queries.lock().unwrap_or_else(|p| p.into_inner());
+        queries.get(text).cloned()
+    }
+
+    /// The cache key of `sentence` under the evidence the engine has now.
+    pub fn judge_key(&self, sentence: &DraftSentence) -> JudgeKey {
+        JudgeKey {
+            semantic: self.query_vector(&sentence.text).is_some(),
+            ..JudgeKey::of(sentence)
         }
     }
 
@@ -156,7 +296,7 @@ impl Engine {
     /// The candidates the judge weighs for a sentence, with what it saw in each.
     pub fn explain(&self, text: &str) -> Vec<judge::CandidateReport> {
         let sources = self.sources();
-        judge::explain(&sources, text)
+        judge::explain(&sources, text, self.query_vector(text).as_ref())
     }
 
     /// The verdict on one sentence. Depends only on the sentence's text, its quoted / cited
@@ -165,9 +305,11 @@ impl Engine {
         let sources = self.sources();
         let thresholds = Thresholds {
             supported: self.settings.supported_threshold,
+            semantic: self.settings.semantic_threshold,
             copied: self.settings.copied_threshold,
         };
-        judge::judge(&sources, thresholds, sentence)
+        let query = self.query_vector(&sentence.text);
+        judge::judge(&sources, thresholds, sentence, query.as_ref())
     }
 }
 

@@ -3,6 +3,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use corroborate::engine::{Engine, MatchSettings};
+use corroborate::semantic::Embeddings;
 use corroborate::text::DraftSentence;
 
 #[derive(clap::Args)]
@@ -13,6 +14,13 @@ pub struct ExplainArgs {
     /// How many candidates to show.
     #[arg(long, default_value_t = 5)]
     pub top: usize,
+    /// The folder of the sentence-embedding model (default: where `corroborate model
+    /// install` puts it); without one, candidates are weighed on words alone.
+    #[arg(long, value_name = "DIR")]
+    pub model: Option<PathBuf>,
+    /// Weigh words alone even if the model is installed.
+    #[arg(long)]
+    pub no_model: bool,
     /// The sentence to explain.
     pub sentence: String,
 }
@@ -23,6 +31,16 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
     for w in warnings {
         eprintln!("warning: {w}");
     }
+    if !args.no_model {
+        match Embeddings::load(args.model.as_deref()) {
+            Ok(model) => {
+                engine.embed_sources(&model, &mut |_, _| {}, &|| false)?;
+                engine.embed_sentences(&model, &[args.sentence.as_str()], &|| false)?;
+                println!("model: {}", model.description());
+            }
+            Err(e) => println!("model: none, words alone ({e})"),
+        }
+    }
     let sentence = DraftSentence::plain(&args.sentence, 0);
     let judgement = engine.judge(&sentence);
     println!("verdict: {} — {}", judgement.verdict, judgement.reason);
@@ -30,8 +48,10 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
         let s = engine.corpus.sentence(c.sentence);
         let doc = engine.corpus.document(s.primary().doc);
         println!(
-            "\n{:.2} (draft {:.2}, source {:.2}, copy {:.2})  {}:{}\n  | {}",
+            "\n{:.2}{} (draft {:.2}, source {:.2}, copy {:.2})  {}:{}\n  | {}",
             c.score,
+            c.cosine
+                .map_or(String::new(), |cos| format!(" cosine {cos:.2}")),
             c.draft_coverage,
             c.source_coverage,
             c.copy_ratio,
@@ -41,6 +61,9 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
         );
         if !c.missing_terms.is_empty() {
             println!("  missing: {}", c.missing_terms.join(", "));
+        }
+        if !c.unmatched_names.is_empty() {
+            println!("  names the source lacks: {}", c.unmatched_names.join(", "));
         }
         for d in &c.differences {
             println!("  differs: {d}");

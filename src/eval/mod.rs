@@ -93,9 +93,12 @@ fn normalise(s: &str) -> String {
         .replace(['“', '”'], "\"")
 }
 
-/// Runs every draft of the set at `set_dir` through `engine` and scores each case.
-pub fn run(engine: &Engine, set_dir: &Path) -> Result<Vec<CaseResult>, EvalError> {
-    let cases: Vec<Case> = jsonl(&set_dir.join("cases.jsonl"))?;
+/// The texts of the set's drafts, in name order (to embed them before [`run`]).
+pub fn drafts(set_dir: &Path) -> Result<Vec<String>, EvalError> {
+    draft_paths(set_dir)?.iter().map(|p| read(p)).collect()
+}
+
+fn draft_paths(set_dir: &Path) -> Result<Vec<PathBuf>, EvalError> {
     let drafts_dir = set_dir.join("drafts");
     let mut names: Vec<PathBuf> = std::fs::read_dir(&drafts_dir)
         .map_err(|e| EvalError::Io {
@@ -106,6 +109,13 @@ pub fn run(engine: &Engine, set_dir: &Path) -> Result<Vec<CaseResult>, EvalError
         .filter(|p| p.extension().is_some_and(|x| x == "md"))
         .collect();
     names.sort();
+    Ok(names)
+}
+
+/// Runs every draft of the set at `set_dir` through `engine` and scores each case.
+pub fn run(engine: &Engine, set_dir: &Path) -> Result<Vec<CaseResult>, EvalError> {
+    let cases: Vec<Case> = jsonl(&set_dir.join("cases.jsonl"))?;
+    let names = draft_paths(set_dir)?;
     let mut results = Vec::new();
     for draft_path in names {
         let labels_path = draft_path.with_extension("labels.jsonl");

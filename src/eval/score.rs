@@ -99,32 +99,58 @@ impl Scorecard {
 
     /// A Markdown table, ready for the docs.
     pub fn table(&self) -> String {
-        let mut s = String::from("| group | cases | score |\n|---|---:|---:|\n");
-        for (group, credit, n) in &self.rows {
-            let _ = writeln!(s, "| {group} | {n} | {:.2} |", credit / *n as f64);
-        }
-        let overall: f64 = self
+        Scorecard::side_by_side(&[("score", self)])
+    }
+
+    fn overall(&self) -> f64 {
+        let credit: f64 = self
             .rows
             .iter()
             .filter(|(g, _, _)| !g.contains('/'))
             .map(|(_, c, _)| c)
             .sum();
-        let _ = writeln!(
-            s,
-            "| **all cases** | {} | {:.2} |",
-            self.total,
-            overall / self.total.max(1) as f64
-        );
-        match self.unsupported_precision {
-            Some(p) => {
-                let _ = writeln!(s, "| unsupported precision | | {p:.2} |");
-            }
-            None => s.push_str("| unsupported precision | | n/a |\n"),
+        credit / self.total.max(1) as f64
+    }
+
+    /// One Markdown table with a score column per scorecard (the same cases scored under
+    /// different settings, e.g. without and with the model).
+    pub fn side_by_side(columns: &[(&str, &Scorecard)]) -> String {
+        let mut s = String::from("| group | cases |");
+        for (name, _) in columns {
+            let _ = write!(s, " {name} |");
         }
+        s.push_str("\n|---|---:|");
+        s.push_str(&"---:|".repeat(columns.len()));
+        s.push('\n');
+        let Some((_, first)) = columns.first() else {
+            return s;
+        };
+        let cells = |value: &dyn Fn(&Scorecard) -> String| -> String {
+            columns
+                .iter()
+                .map(|(_, c)| format!(" {} |", value(c)))
+                .collect()
+        };
+        for (group, _, n) in &first.rows {
+            let row = cells(&|c: &Scorecard| {
+                c.accuracy(group)
+                    .map_or("n/a".into(), |a| format!("{a:.2}"))
+            });
+            let _ = writeln!(s, "| {group} | {n} |{row}");
+        }
+        let row = cells(&|c: &Scorecard| format!("{:.2}", c.overall()));
+        let _ = writeln!(s, "| **all cases** | {} |{row}", first.total);
+        let row = cells(&|c: &Scorecard| {
+            c.unsupported_precision
+                .map_or("n/a".into(), |p| format!("{p:.2}"))
+        });
+        let _ = writeln!(s, "| unsupported precision | |{row}");
+        // Segmentation does not depend on the settings compared: one count.
         let _ = writeln!(
             s,
-            "| case sentences missing from the output | {} | |",
-            self.missing
+            "| case sentences missing from the output | {} |{}",
+            first.missing,
+            " |".repeat(columns.len())
         );
         s
     }

@@ -14,6 +14,7 @@
 mod bm25;
 mod build;
 mod hash;
+mod vectors;
 
 use std::sync::Mutex;
 
@@ -22,6 +23,7 @@ use crate::terms::{Analysis, Analyzer};
 
 pub use bm25::Candidate;
 use hash::FxHashMap;
+pub use vectors::{Embedding, SentenceVectors};
 
 /// Term id in the index vocabulary.
 pub type TermId = u32;

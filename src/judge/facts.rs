@@ -42,6 +42,14 @@ pub fn compare(draft: &Analysis, source: &Analysis) -> Comparison {
     }
 }
 
+/// Whether a source sentence asks rather than states: a question supports no claim, however
+/// close its words ("Did Moscow gain from the deal?" against "Moscow gained from the deal").
+pub fn is_question(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']', '»'])
+        .ends_with('?')
+}
+
 /// Numbers and dates of the draft that the source does not have (an invented figure).
 pub fn unmatched_numbers<'a>(draft: &'a Analysis, source: &Analysis) -> Vec<&'a NumberMention> {
     let keys: HashSet<String> = source.numbers.iter().map(NumberMention::key).collect();

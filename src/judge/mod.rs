@@ -10,7 +10,7 @@ mod similarity;
 mod skip;
 
 use crate::corpus::{Corpus, SentenceId};
-use crate::index::Index;
+use crate::index::{Embedding, Index, SentenceVectors};
 use crate::terms::{Analysis, Analyzer};
 use crate::text::DraftSentence;
 pub use analyses::SourceAnalyses;
@@ -109,19 +109,31 @@ pub struct Sources<'a> {
     pub index: &'a Index,
     pub analyzer: &'a Analyzer,
     pub analyses: &'a SourceAnalyses,
+    /// Sentence embeddings, when the optional model is installed and every source has its
+    /// vector; `None` judges on words alone.
+    pub vectors: Option<&'a SentenceVectors>,
 }
+
+/// A draft sentence's embedding: the semantic side of a query.
+pub type Query<'a> = Option<&'a Embedding>;
 
 /// Score cut-offs (0..1) that turn closeness into a verdict.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Thresholds {
-    /// Lowest score at which a source supports a claim.
+    /// Lowest score at which a source supports a claim, judged on words.
     pub supported: f32,
+    /// Lowest cosine of the sentence embeddings at which a source supports a claim, when
+    /// the model is on.
+    pub semantic: f32,
     /// Lowest share of the draft's words, in order, that makes an unquoted sentence a copy.
     pub copied: f32,
 }
 
 /// How many index candidates the judge examines per sentence.
 const CANDIDATES: usize = 40;
+/// How many nearest neighbours by embedding join them when the model is on: the two lists
+/// miss different sentences, so the judge weighs their union.
+const SEMANTIC_CANDIDATES: usize = 10;
 /// How many of the closest candidates are also compared word by word for paraphrases.
 const PARAPHRASE_CANDIDATES: usize = 10;
 /// How much a source's score counts down, for deciding support, per actor or name of the
@@ -136,6 +148,28 @@ struct Candidate<'a> {
     sentence: SentenceId,
     analysis: &'a Analysis,
     overlap: Overlap,
+    /// Cosine of the two sentences' embeddings, when the model is on.
+    cosine: Option<f32>,
+}
+
+impl Candidate<'_> {
+    /// How close the source is to the claim, 0..1: shared terms, and with the model the
+    /// embeddings' cosine as much. Ranks sources and is the score a match shows.
+    fn closeness(&self) -> f32 {
+        match self.cosine {
+            Some(cosine) => ((self.overlap.score() + cosine) / 2.0).clamp(0.0, 1.0),
+            None => self.overlap.score(),
+        }
+    }
+
+    /// The evidence that the source makes the same claim, against its support threshold:
+    /// the cosine when the model is on (it sees a paraphrase in other words, and a new fact
+    /// in ordinary words, that term overlap cannot), else the term overlap. Either way each
+    /// actor or name of the claim that the source never mentions counts against it.
+    fn same_claim_evidence(&self, absent_names: usize) -> f32 {
+        let evidence = self.cosine.unwrap_or_else(|| self.overlap.score());
+        evidence - ABSENT_NAME_PENALTY * absent_names as f32
+    }
 }
 
 /// What the judge saw in one candidate source sentence: for `corroborate explain`.
@@ -143,24 +177,29 @@ struct Candidate<'a> {
 pub struct CandidateReport {
     pub sentence: SentenceId,
     pub score: f32,
+    /// Cosine of the sentence embeddings, when the model is on.
+    pub cosine: Option<f32>,
     pub draft_coverage: f32,
     pub source_coverage: f32,
     pub copy_ratio: f32,
     pub differences: Vec<Difference>,
     /// Numbers of the draft the source lacks.
     pub unmatched_numbers: Vec<String>,
+    /// Actors and names of the draft the source never mentions.
+    pub unmatched_names: Vec<String>,
     /// Draft terms the source lacks.
     pub missing_terms: Vec<String>,
 }
 
 /// Every candidate the judge would weigh for `text`, best first.
-pub fn explain(sources: &Sources, text: &str) -> Vec<CandidateReport> {
+pub fn explain(sources: &Sources, text: &str, query: Query) -> Vec<CandidateReport> {
     let draft = sources.analyzer.analyze(text);
-    candidates(sources, &draft)
+    candidates(sources, &draft, query)
         .into_iter()
         .map(|c| CandidateReport {
             sentence: c.sentence,
             score: c.overlap.score(),
+            cosine: c.cosine,
             draft_coverage: c.overlap.draft_coverage,
             source_coverage: c.overlap.source_coverage,
             copy_ratio: similarity::copy_ratio(text, &sources.corpus.sentence(c.sentence).text),
@@ -168,6 +207,10 @@ pub fn explain(sources: &Sources, text: &str) -> Vec<CandidateReport> {
             unmatched_numbers: facts::unmatched_numbers(&draft, c.analysis)
                 .iter()
                 .map(|n| n.surface.clone())
+                .collect(),
+            unmatched_names: facts::unmatched_named(&draft, c.analysis)
+                .iter()
+                .map(|t| t.surface.clone())
                 .collect(),
             missing_terms: c
                 .overlap
@@ -179,46 +222,68 @@ pub fn explain(sources: &Sources, text: &str) -> Vec<CandidateReport> {
         .collect()
 }
 
-/// The index's candidates for a draft sentence, compared term by term, closest first.
-fn candidates<'a>(sources: &Sources<'a>, draft: &Analysis) -> Vec<Candidate<'a>> {
+/// The candidates for a draft sentence: the index's by shared terms and, with the model,
+/// the nearest by embedding; each compared term by term, closest first.
+fn candidates<'a>(sources: &Sources<'a>, draft: &Analysis, query: Query) -> Vec<Candidate<'a>> {
     let idf = |key: &str| sources.index.idf(key);
-    let mut candidates: Vec<Candidate> = sources
+    let semantic = sources.vectors.zip(query);
+    let mut ids: Vec<SentenceId> = sources
         .index
         .search(draft, CANDIDATES)
         .into_iter()
-        .filter_map(|c| {
+        .map(|c| c.sentence)
+        .collect();
+    if let Some((vectors, query)) = semantic {
+        for (id, _) in vectors.nearest(query, SEMANTIC_CANDIDATES) {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+    let mut candidates: Vec<Candidate> = ids
+        .into_iter()
+        .filter_map(|sentence| {
             let analysis = sources
                 .analyses
-                .get(c.sentence, sources.corpus, sources.analyzer)?;
+                .get(sentence, sources.corpus, sources.analyzer)?;
             let overlap = similarity::overlap(draft, analysis, &idf);
+            let cosine =
+                semantic.and_then(|(vectors, query)| Some(vectors.get(sentence)?.cosine(query)));
             Some(Candidate {
-                sentence: c.sentence,
+                sentence,
                 analysis,
                 overlap,
+                cosine,
             })
         })
         .collect();
-    candidates.sort_by(|a, b| {
-        b.overlap
-            .score()
-            .total_cmp(&a.overlap.score())
+    let closest_first = |a: &Candidate, b: &Candidate| {
+        b.closeness()
+            .total_cmp(&a.closeness())
             .then(a.sentence.cmp(&b.sentence))
-    });
+    };
+    candidates.sort_by(closest_first);
     let mut vectors = similarity::WordVectors::new();
     for c in candidates.iter_mut().take(PARAPHRASE_CANDIDATES) {
         similarity::credit_paraphrases(&mut c.overlap, draft, c.analysis, &mut vectors);
     }
-    candidates.sort_by(|a, b| {
-        b.overlap
-            .score()
-            .total_cmp(&a.overlap.score())
-            .then(a.sentence.cmp(&b.sentence))
-    });
+    candidates.sort_by(closest_first);
     candidates
 }
 
+/// Whether `sentence` makes a claim the judge weighs (else it is skipped).
+pub fn is_claim(sources: &Sources, sentence: &DraftSentence) -> bool {
+    let draft = sources.analyzer.analyze(&sentence.text);
+    skip::reason_to_skip(sentence, draft.terms.len()).is_none()
+}
+
 /// Decides the verdict on one draft sentence.
-pub fn judge(sources: &Sources, thresholds: Thresholds, sentence: &DraftSentence) -> Judgement {
+pub fn judge(
+    sources: &Sources,
+    thresholds: Thresholds,
+    sentence: &DraftSentence,
+    query: Query,
+) -> Judgement {
     let draft = sources.analyzer.analyze(&sentence.text);
     if let Some(reason) = skip::reason_to_skip(sentence, draft.terms.len()) {
         return Judgement {
@@ -228,7 +293,7 @@ pub fn judge(sources: &Sources, thresholds: Thresholds, sentence: &DraftSentence
             differences: vec![],
         };
     }
-    let candidates = candidates(sources, &draft);
+    let candidates = candidates(sources, &draft, query);
 
     // Each candidate's facts are compared once; support and conflict both read them.
     let comparisons: Vec<facts::Comparison> = candidates
@@ -238,14 +303,17 @@ pub fn judge(sources: &Sources, thresholds: Thresholds, sentence: &DraftSentence
     let supporting: Vec<&Candidate> = candidates
         .iter()
         .zip(&comparisons)
-        .filter(|(c, comparison)| {
-            c.overlap.score() >= thresholds.supported && comparison.differences.is_empty()
-        })
+        .filter(|(_, comparison)| comparison.differences.is_empty())
         .map(|(c, _)| c)
         .filter(|c| facts::unmatched_numbers(&draft, c.analysis).is_empty())
+        .filter(|c| !facts::is_question(&sources.corpus.sentence(c.sentence).text))
         .filter(|c| {
-            let absent = facts::unmatched_named(&draft, c.analysis).len() as f32;
-            c.overlap.score() - ABSENT_NAME_PENALTY * absent >= thresholds.supported
+            let absent = facts::unmatched_named(&draft, c.analysis).len();
+            let threshold = match c.cosine {
+                Some(_) => thresholds.semantic,
+                None => thresholds.supported,
+            };
+            c.same_claim_evidence(absent) >= threshold
         })
         .collect();
     let conflict = candidates
@@ -262,7 +330,7 @@ pub fn judge(sources: &Sources, thresholds: Thresholds, sentence: &DraftSentence
     // The source closest to the claim decides: a weaker source that happens to agree does
     // not outvote a closer one that states a fact differently.
     let conflict_is_closer = match (&conflict, supporting.first()) {
-        (Some((c, _)), Some(s)) => c.overlap.score() >= s.overlap.score(),
+        (Some((c, _)), Some(s)) => c.closeness() >= s.closeness(),
         (Some(_), None) => true,
         (None, _) => false,
     };
@@ -272,7 +340,7 @@ pub fn judge(sources: &Sources, thresholds: Thresholds, sentence: &DraftSentence
             .take(MAX_MATCHES)
             .map(|c| SourceMatch {
                 sentence: c.sentence,
-                score: c.overlap.score(),
+                score: c.closeness(),
             })
             .collect();
         let source_text = &sources.corpus.sentence(best.sentence).text;
@@ -305,7 +373,7 @@ pub fn judge(sources: &Sources, thresholds: Thresholds, sentence: &DraftSentence
             reason,
             matches: vec![SourceMatch {
                 sentence: c.sentence,
-                score: c.overlap.score(),
+                score: c.closeness(),
             }],
             differences,
         };
@@ -314,7 +382,7 @@ pub fn judge(sources: &Sources, thresholds: Thresholds, sentence: &DraftSentence
     let reason = match candidates.first() {
         Some(c) => format!(
             "no source makes this claim (closest scores {:.2})",
-            c.overlap.score()
+            c.closeness()
         ),
         None => "no source makes this claim".to_string(),
     };

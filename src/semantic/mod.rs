@@ -17,10 +17,14 @@
 use std::path::PathBuf;
 
 mod bert;
+pub mod cache;
+pub mod embeddings;
 pub mod encoder;
 pub mod install;
 pub mod model;
 
+pub use cache::EmbeddingCache;
+pub use embeddings::{EmbedStats, Embedder, Embeddings};
 pub use encoder::{Encoder, DIMENSIONS};
 pub use model::{default_dir, ModelFiles};
 
@@ -38,6 +42,9 @@ pub enum SemanticError {
         /// Advice for the user, with its leading separator ("" if none).
         hint: String,
     },
+    /// `CORROBORATE_MODEL=off`: the model is turned off for this process.
+    #[error("the sentence-embedding model is turned off (CORROBORATE_MODEL=off)")]
+    TurnedOff,
     /// No per-user data folder on this system (no HOME, no XDG_DATA_HOME).
     #[error(
         "no user data folder (HOME and XDG_DATA_HOME are unset): give the model folder explicitly"

@@ -67,7 +67,11 @@ pub fn default_dir() -> Result<PathBuf, SemanticError> {
 
 impl ModelFiles {
     /// The model in `configured`, else in `$CORROBORATE_MODEL`, else in [`default_dir`].
+    /// `CORROBORATE_MODEL=off` turns the model off whatever else is configured.
     pub fn locate(configured: Option<&Path>) -> Result<ModelFiles, SemanticError> {
+        if std::env::var_os(ENV_VAR).is_some_and(|v| v == "off") {
+            return Err(SemanticError::TurnedOff);
+        }
         let (dir, origin) = Self::where_to_look(configured)?;
         Self::in_dir(&dir, origin)
     }

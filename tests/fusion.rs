@@ -1,0 +1,206 @@
+//! How embeddings and the fact checks decide together, without the model files: a stand-in
+//! embedder gives each sentence a vector chosen by the test, so each case states exactly
+//! how close the "model" finds two sentences, and the verdict shows what the judge made of
+//! it. The real model is exercised in tests/model.rs.
+
+mod common;
+
+use std::path::PathBuf;
+
+use corroborate::engine::{CheckedSentence, Engine, MatchSettings};
+use corroborate::judge::Verdict;
+use corroborate::semantic::{Embedder, EmbeddingCache, Embeddings, SemanticError};
+
+const DIMENSIONS: usize = 8;
+
+/// Source sentences, one per line of one source file.
+const SOURCES: [&str; 4] = [
+    "Moscow deployed 2000 peacekeepers to Karabakh in November.",
+    "The Kremlin prefers to wait and see how conflicts unfold before it takes sides.",
+    "Did Ankara gain anything from the ceasefire deal?",
+    "Refugees returned to Stepanakert after the ceasefire.",
+];
+
+/// A claim restated in other words: close to SOURCES[1] for the model, few shared words.
+const PARAPHRASE: &str =
+    "These days the country's leadership lets events play out and only then picks a winner.";
+/// SOURCES[3] plus a new fact in ordinary words: many shared words, far for the model.
+const NEW_FACT: &str =
+    "Refugees returned to Stepanakert after the ceasefire and found every school closed.";
+/// SOURCES[0] with another number: close for the model, the fact check must see it.
+const OTHER_NUMBER: &str = "Moscow deployed 5000 peacekeepers to Karabakh in November.";
+/// The assertion SOURCES[2] only asks about.
+const ANSWER_TO_A_QUESTION: &str = "Ankara gained a great deal from the ceasefire deal.";
+
+fn axis(i: usize) -> Vec<f32> {
+    let mut v = vec![0.0; DIMENSIONS];
+    v[i] = 1.0;
+    v
+}
+
+/// `cosine` with `axis(i)`, the rest of the length on `axis(j)`.
+fn near(i: usize, j: usize, cosine: f32) -> Vec<f32> {
+    let mut v = vec![0.0; DIMENSIONS];
+    v[i] = cosine;
+    v[j] = (1.0 - cosine * cosine).sqrt();
+    v
+}
+
+/// The stand-in model: a fixed table, everything else on an axis of its own.
+struct Table;
+
+impl Embedder for Table {
+    fn model_id(&self) -> &str {
+        "table"
+    }
+    fn dimensions(&self) -> usize {
+        DIMENSIONS
+    }
+    fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, SemanticError> {
+        Ok(texts
+            .iter()
+            .map(|&t| match t {
+                t if t == SOURCES[0] => axis(0),
+                t if t == SOURCES[1] => axis(1),
+                t if t == SOURCES[2] => axis(2),
+                t if t == SOURCES[3] => axis(3),
+                PARAPHRASE => near(1, 4, 0.8),
+                NEW_FACT => near(3, 5, 0.3),
+                OTHER_NUMBER => near(0, 6, 0.95),
+                ANSWER_TO_A_QUESTION => near(2, 6, 0.9),
+                _ => axis(7),
+            })
+            .collect())
+    }
+}
+
+fn corpus() -> (common::TempDir, PathBuf) {
+    let dir = common::TempDir::new("fusion");
+    let folder = dir.path().join("corpus");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("analyst.txt"), SOURCES.join("\n\n")).unwrap();
+    (dir, folder)
+}
+
+fn check(engine: &Engine, sentence: &str) -> CheckedSentence {
+    let checked = engine.check_markdown(sentence);
+    assert_eq!(checked.len(), 1, "{sentence}");
+    checked.into_iter().next().unwrap()
+}
+
+fn source_of(engine: &Engine, checked: &CheckedSentence) -> Option<String> {
+    let best = checked.judgement.matches.first()?;
+    Some(engine.corpus.sentence(best.sentence).text.clone())
+}
+
+fn with_model(folder: &PathBuf) -> Engine {
+    let (engine, _) = Engine::load(std::slice::from_ref(folder), MatchSettings::default()).unwrap();
+    let model = Embeddings::new(
+        Box::new(Table),
+        EmbeddingCache::disabled(DIMENSIONS),
+        "table".into(),
+    );
+    engine
+        .embed_sources(&model, &mut |_, _| {}, &|| false)
+        .unwrap();
+    assert!(engine.semantic_ready());
+    for draft in [PARAPHRASE, NEW_FACT, OTHER_NUMBER, ANSWER_TO_A_QUESTION] {
+        engine.embed_draft(&model, draft).unwrap();
+    }
+    engine
+}
+
+#[test]
+fn a_paraphrase_in_other_words_is_found_only_with_the_model() {
+    let (_dir, folder) = corpus();
+    let (words_alone, _) =
+        Engine::load(std::slice::from_ref(&folder), MatchSettings::default()).unwrap();
+    assert_eq!(
+        check(&words_alone, PARAPHRASE).judgement.verdict,
+        Verdict::Unsupported
+    );
+
+    let engine = with_model(&folder);
+    let checked = check(&engine, PARAPHRASE);
+    assert_eq!(
+        checked.judgement.verdict,
+        Verdict::Supported,
+        "{:?}",
+        checked.judgement
+    );
+    assert_eq!(source_of(&engine, &checked).as_deref(), Some(SOURCES[1]));
+    let score = checked.judgement.matches[0].score;
+    assert!((0.0..=1.0).contains(&score));
+}
+
+#[test]
+fn shared_words_with_a_new_fact_are_not_support_when_the_model_disagrees() {
+    let (_dir, folder) = corpus();
+    let (words_alone, _) =
+        Engine::load(std::slice::from_ref(&folder), MatchSettings::default()).unwrap();
+    assert_eq!(
+        check(&words_alone, NEW_FACT).judgement.verdict,
+        Verdict::Supported,
+        "on words alone the look-alike passes: the case the model is for"
+    );
+    let engine = with_model(&folder);
+    assert_eq!(
+        check(&engine, NEW_FACT).judgement.verdict,
+        Verdict::Unsupported
+    );
+}
+
+#[test]
+fn a_close_embedding_does_not_hide_a_different_number() {
+    let (_dir, folder) = corpus();
+    let engine = with_model(&folder);
+    let checked = check(&engine, OTHER_NUMBER);
+    assert_eq!(checked.judgement.verdict, Verdict::Conflicting);
+    assert!(checked.judgement.reason.contains("2000") && checked.judgement.reason.contains("5000"));
+}
+
+#[test]
+fn a_question_supports_nothing_however_close() {
+    let (_dir, folder) = corpus();
+    let engine = with_model(&folder);
+    let checked = check(&engine, ANSWER_TO_A_QUESTION);
+    assert_eq!(
+        checked.judgement.verdict,
+        Verdict::Unsupported,
+        "{:?}",
+        checked.judgement
+    );
+}
+
+#[test]
+fn embeddings_count_only_once_every_source_has_one() {
+    let (_dir, folder) = corpus();
+    let (engine, _) =
+        Engine::load(std::slice::from_ref(&folder), MatchSettings::default()).unwrap();
+    let model = Embeddings::new(
+        Box::new(Table),
+        EmbeddingCache::disabled(DIMENSIONS),
+        "table".into(),
+    );
+    // Stop after the first batch: not every source has its vector.
+    let mut calls = 0;
+    engine
+        .embed_sources(&model, &mut |_, _| calls += 1, &|| true)
+        .unwrap();
+    assert_eq!(calls, 0);
+    assert!(!engine.semantic_ready());
+    engine.embed_draft(&model, PARAPHRASE).unwrap();
+    assert_eq!(
+        check(&engine, PARAPHRASE).judgement.verdict,
+        Verdict::Unsupported
+    );
+    engine
+        .embed_sources(&model, &mut |_, _| {}, &|| false)
+        .unwrap();
+    assert!(engine.semantic_ready());
+    engine.embed_draft(&model, PARAPHRASE).unwrap();
+    assert_eq!(
+        check(&engine, PARAPHRASE).judgement.verdict,
+        Verdict::Supported
+    );
+}
