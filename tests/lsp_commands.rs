@@ -197,7 +197,9 @@ fn unknown_commands_and_bad_arguments_are_invalid_params() {
 fn a_panic_in_show_sources_answers_an_error_and_the_server_goes_on() {
     let dir = workspace("sources-panic");
     let mut options = Options::new(dir.path());
-    options.env = vec![("CORROBORATE_DEBUG_PANIC", "show_sources")];
+    options
+        .env
+        .push(("CORROBORATE_DEBUG_PANIC", "show_sources"));
     let mut client = Client::start(options);
     let uri = client.open(&dir.path().join("draft.md"), &draft());
     client.diagnostics(&uri, 1);

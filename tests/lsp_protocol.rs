@@ -215,7 +215,7 @@ fn exit_without_shutdown_is_code_1() {
 fn a_panic_in_a_request_answers_an_error_and_the_server_goes_on() {
     let dir = workspace("panic");
     let mut options = Options::new(dir.path());
-    options.env = vec![("CORROBORATE_DEBUG_PANIC", "hover")];
+    options.env.push(("CORROBORATE_DEBUG_PANIC", "hover"));
     let mut client = Client::start(options);
     let uri = client.open(&dir.path().join("draft.md"), ABSENT);
     client.diagnostics(&uri, 1);

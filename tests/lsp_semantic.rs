@@ -55,8 +55,7 @@ fn words_first_then_embeddings_find_a_claim_in_other_words() {
     options.env.retain(|(k, _)| *k != "CORROBORATE_MODEL");
     let cache: &'static str = Box::leak(cache.into_boxed_str());
     options.env.push(("CORROBORATE_CACHE_DIR", cache));
-    options.init_options =
-        json!({"corpus": [shared_corpus()], "thresholds": {"supported": 0.5}});
+    options.init_options = json!({"corpus": [shared_corpus()], "thresholds": {"supported": 0.5}});
     options.progress = true;
     let mut client = Client::start(options);
     let uri = client.open(&path, &draft);
@@ -93,7 +92,10 @@ fn words_first_then_embeddings_find_a_claim_in_other_words() {
     assert_eq!(refined["params"]["version"], 1);
     let hover = client.hover(&uri, 2, 5).unwrap();
     let value = hover["contents"]["value"].as_str().unwrap_or("");
-    assert!(value.contains("Supported") && value.contains(TITLE), "{value}");
+    assert!(
+        value.contains("Supported") && value.contains(TITLE),
+        "{value}"
+    );
 
     // A sentence typed now is embedded before its diagnostics are published: no flash of
     // "unsupported" first.
@@ -136,6 +138,9 @@ fn a_missing_configured_model_is_said_once_and_words_alone_go_on() {
         "{message}"
     );
     let diagnostics = client.diagnostics(&uri, 1);
-    assert!(unsupported_at(&diagnostics, range_of(&draft, RESTATED, true)));
+    assert!(unsupported_at(
+        &diagnostics,
+        range_of(&draft, RESTATED, true)
+    ));
     assert_eq!(client.shutdown_and_exit().code(), Some(0));
 }

@@ -45,7 +45,7 @@ impl SentenceCache {
 
 /// One sentence judged, through the cache.
 pub fn judge(engine: &Engine, cache: &SentenceCache, sentence: DraftSentence) -> CheckedSentence {
-    let key = JudgeKey::of(&sentence);
+    let key = engine.judge_key(&sentence);
     let judgement = match cache.get(&key) {
         Some(j) => j,
         None => {
@@ -76,6 +76,19 @@ pub fn check(
         checked.push(judge(engine, cache, sentence));
     }
     Some(checked)
+}
+
+/// The texts of the draft's claims that have no embedding yet (empty when the engine does
+/// not weigh embeddings).
+pub fn unembedded(engine: &Engine, markdown: &str) -> Vec<String> {
+    if !engine.semantic_ready() {
+        return Vec::new();
+    }
+    text::draft_sentences(markdown)
+        .into_iter()
+        .filter(|s| engine.is_claim(s) && !engine.has_query_vector(&s.text))
+        .map(|s| s.text)
+        .collect()
 }
 
 /// The sentences whose range touches `bytes` (a cursor is an empty range), judged.

@@ -7,15 +7,15 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use tokio::task::AbortHandle;
-use tower_lsp::lsp_types::{MessageType, Url};
+use tower_lsp::lsp_types::{Diagnostic, MessageType, Url};
 
 use super::analysis;
 use super::diagnostics;
 use super::guard;
 use super::state::{lock, Server};
 use super::to_proto::Lines;
-use super::workspace::Status;
-use crate::text::LineIndex;
+use super::workspace::{Loaded, Status};
+use crate::text::{LineIndex, PositionEncoding};
 
 /// Wait after the last keystroke before checking: long enough to skip the words in between,
 /// short enough to feel live.
@@ -84,47 +84,118 @@ async fn run(server: Arc<Server>, uri: Url, delay: Duration, cancel: Arc<AtomicB
         return;
     };
     let encoding = server.documents.encoding();
+    let model = server
+        .models
+        .ready(&loaded.config.model)
+        .filter(|_| loaded.engine.semantic_ready());
     let text = snapshot.text.clone();
     let stop = cancel.clone();
+    let (work_loaded, work_model) = (loaded.clone(), model.clone());
     let result = guard::blocking(move || {
         guard::debug_panic_point("check");
         let superseded = || stop.load(Ordering::Relaxed);
-        let checked = analysis::check(&loaded.engine, &loaded.cache, &text, &superseded)?;
-        let index = LineIndex::new(&text);
-        let lines = Lines {
-            text: &text,
-            index: &index,
-            encoding,
-        };
-        Some(diagnostics::diagnostics(
-            &checked,
-            &lines,
-            &loaded.config.severity,
-            &loaded.engine.corpus,
-            &loaded.sources,
-        ))
+        // A few new sentences (the one being typed) are embedded before publishing, so their
+        // verdict does not flip a moment later; a whole new draft is shown on words first.
+        let mut refine_later = false;
+        if let Some(model) = &work_model {
+            let new = analysis::unembedded(&work_loaded.engine, &text);
+            if new.len() <= EMBED_BEFORE_PUBLISHING {
+                let _ = work_loaded.engine.embed_sentences(model, &new, &superseded);
+            } else {
+                refine_later = true;
+            }
+        }
+        diagnose(&work_loaded, &text, encoding, &superseded).map(|d| (d, refine_later))
+    })
+    .await;
+    let refine_later = match result {
+        Ok(Some((diagnostics, refine_later))) => {
+            if !publish(&server, &uri, snapshot.version, &cancel, diagnostics).await {
+                return;
+            }
+            refine_later
+        }
+        Ok(None) => return,
+        Err(panic) => return failed(&server, &uri, panic).await,
+    };
+    let Some(model) = model.filter(|_| refine_later) else {
+        return;
+    };
+    let text = snapshot.text.clone();
+    let stop = cancel.clone();
+    let result = guard::blocking(move || {
+        let superseded = || stop.load(Ordering::Relaxed);
+        let new = analysis::unembedded(&loaded.engine, &text);
+        loaded
+            .engine
+            .embed_sentences(&model, &new, &superseded)
+            .ok()?;
+        diagnose(&loaded, &text, encoding, &superseded)
     })
     .await;
     match result {
         Ok(Some(diagnostics)) => {
-            let current = server.documents.version(&uri);
-            if cancel.load(Ordering::Relaxed) || current != Some(snapshot.version) {
-                return;
-            }
-            server
-                .client
-                .publish_diagnostics(uri, diagnostics, Some(snapshot.version))
-                .await;
+            publish(&server, &uri, snapshot.version, &cancel, diagnostics).await;
         }
         Ok(None) => {}
-        Err(panic) => {
-            server
-                .client
-                .log_message(
-                    MessageType::ERROR,
-                    format!("corroborate: checking {uri} failed: {panic}"),
-                )
-                .await;
-        }
+        Err(panic) => failed(&server, &uri, panic).await,
     }
+}
+
+/// How many sentences without an embedding a check embeds before it publishes (about
+/// 25 ms each on two cores).
+const EMBED_BEFORE_PUBLISHING: usize = 4;
+
+/// The draft's diagnostics, or `None` once `superseded()` says a newer version made them
+/// pointless.
+fn diagnose(
+    loaded: &Loaded,
+    text: &str,
+    encoding: PositionEncoding,
+    superseded: &dyn Fn() -> bool,
+) -> Option<Vec<Diagnostic>> {
+    let checked = analysis::check(&loaded.engine, &loaded.cache, text, superseded)?;
+    let index = LineIndex::new(text);
+    let lines = Lines {
+        text,
+        index: &index,
+        encoding,
+    };
+    Some(diagnostics::diagnostics(
+        &checked,
+        &lines,
+        &loaded.config.severity,
+        &loaded.engine.corpus,
+        &loaded.sources,
+    ))
+}
+
+/// Publishes unless the draft changed or the check was cancelled meanwhile; says whether it
+/// did.
+async fn publish(
+    server: &Server,
+    uri: &Url,
+    version: i32,
+    cancel: &AtomicBool,
+    diagnostics: Vec<Diagnostic>,
+) -> bool {
+    let current = server.documents.version(uri);
+    if cancel.load(Ordering::Relaxed) || current != Some(version) {
+        return false;
+    }
+    server
+        .client
+        .publish_diagnostics(uri.clone(), diagnostics, Some(version))
+        .await;
+    true
+}
+
+async fn failed(server: &Server, uri: &Url, panic: guard::Panicked) {
+    server
+        .client
+        .log_message(
+            MessageType::ERROR,
+            format!("corroborate: checking {uri} failed: {panic}"),
+        )
+        .await;
 }

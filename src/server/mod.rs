@@ -7,7 +7,8 @@
 //! - [`workspace`] keeps one engine per root, loaded from [`settings`] (editor settings and
 //!   corroborate.toml), with [`progress`] while indexing and [`watching`] for re-indexing;
 //! - [`checks`] debounces, cancels and version-gates diagnostics; [`analysis`] caches
-//!   verdicts per sentence;
+//!   verdicts per sentence; [`semantic`] loads the optional embedding model and embeds
+//!   sources in the background, so verdicts on words alone come first and are refined;
 //! - [`diagnostics`], [`hover`], [`code_actions`] ([`citation`]) turn verdicts into what the
 //!   editor shows; [`to_proto`] / [`from_proto`] are the only places positions are converted;
 //! - [`guard`] turns a panic in any of that work into an error answer.
@@ -26,6 +27,7 @@ mod guard;
 mod hover;
 mod ordered;
 mod progress;
+mod semantic;
 mod settings;
 mod sources;
 mod state;

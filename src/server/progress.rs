@@ -1,4 +1,4 @@
-//! `$/progress` around long work (indexing the corpus), when the client supports
+//! `$/progress` around long work (indexing the corpus, embedding it), when the client supports
 //! `window.workDoneProgress`. Failures to report progress never stop the work.
 
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -7,7 +7,7 @@ use tower_lsp::lsp_types::notification::Progress as ProgressNotification;
 use tower_lsp::lsp_types::request::WorkDoneProgressCreate;
 use tower_lsp::lsp_types::{
     NumberOrString, ProgressParams, ProgressParamsValue, WorkDoneProgress, WorkDoneProgressBegin,
-    WorkDoneProgressCreateParams, WorkDoneProgressEnd,
+    WorkDoneProgressCreateParams, WorkDoneProgressEnd, WorkDoneProgressReport,
 };
 use tower_lsp::Client;
 
@@ -55,6 +55,24 @@ impl Progress {
             .await;
         progress.token = Some(token);
         progress
+    }
+
+    /// How far the work has got (a percentage 0..=100 and a few words).
+    pub async fn report(&self, message: String, percentage: u32) {
+        if let Some(token) = &self.token {
+            self.client
+                .send_notification::<ProgressNotification>(ProgressParams {
+                    token: token.clone(),
+                    value: ProgressParamsValue::WorkDone(WorkDoneProgress::Report(
+                        WorkDoneProgressReport {
+                            cancellable: Some(false),
+                            message: Some(message),
+                            percentage: Some(percentage.min(100)),
+                        },
+                    )),
+                })
+                .await;
+        }
     }
 
     pub async fn end(self, message: String) {

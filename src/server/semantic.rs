@@ -106,6 +106,10 @@ async fn model_for(server: &Arc<Server>, config: &ModelConfig) -> Option<Arc<Emb
 /// normal state of a fresh install (a hint, not a warning); anything else is a warning.
 fn words_alone(error: &SemanticError) -> (MessageType, String) {
     match error {
+        SemanticError::TurnedOff => (
+            MessageType::INFO,
+            format!("corroborate: matching on words alone ({error})"),
+        ),
         SemanticError::NotFound { origin, .. } if *origin == "default folder" => (
             MessageType::INFO,
             "corroborate: matching on words alone; to also find claims restated in other words, install the sentence-embedding model with `corroborate model install`".into(),

@@ -1,4 +1,4 @@
-//! Settings: the same keys as corroborate.toml (`corpus`, `aliases`, `thresholds`,
+//! Settings: the same keys as corroborate.toml (`corpus`, `aliases`, `thresholds`, `model`,
 //! `severity`), from the editor (`initializationOptions`, `workspace/configuration` section
 //! `corroborate`, `workspace/didChangeConfiguration`) and from the project's
 //! corroborate.toml.
@@ -16,7 +16,7 @@ use crate::config::{Config, ConfigError};
 
 /// The keys shared with corroborate.toml. Anything else in the editor's section (VS Code puts
 /// `trace` there) is not ours and is ignored.
-const KEYS: [&str; 4] = ["corpus", "aliases", "thresholds", "severity"];
+const KEYS: [&str; 5] = ["corpus", "aliases", "thresholds", "model", "severity"];
 
 /// What the editor has said, globally and per workspace folder.
 #[derive(Debug, Default)]
@@ -70,6 +70,12 @@ pub fn resolve(folder: &Path, base: &Path, editor: Option<&Value>) -> Result<Res
             *corpus = absolute_paths(corpus, base)
                 .ok_or("corroborate settings: `corpus` must be a path or a list of paths")?;
         }
+        let model_path = layer.get_mut("model").and_then(|m| m.get_mut("path"));
+        if let Some(path) = model_path.filter(|p| p.is_string()) {
+            if let Some(Value::Array(mut one)) = absolute_paths(path, base) {
+                *path = one.pop().unwrap_or(Value::Null);
+            }
+        }
         serde_json::from_value::<Config>(Value::Object(layer.clone()))
             .map_err(|e| e.to_string())
             .and_then(|c| c.thresholds.validate())
@@ -120,6 +126,13 @@ fn file_layer(path: &Path) -> Result<Map<String, Value>, String> {
             .map(|p| Value::String(p.to_string_lossy().into_owned()))
             .collect();
         layer.insert("corpus".into(), Value::Array(paths));
+    }
+    if let (Some(Value::Object(model)), Some(path)) = (layer.get_mut("model"), &checked.model.path)
+    {
+        model.insert(
+            "path".into(),
+            Value::String(path.to_string_lossy().into_owned()),
+        );
     }
     Ok(layer)
 }

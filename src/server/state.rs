@@ -11,6 +11,7 @@ use tower_lsp::Client;
 use super::checks::Checks;
 use super::documents::Documents;
 use super::from_proto::{self, ClientSupport};
+use super::semantic::Models;
 use super::settings::EditorSettings;
 use super::watching::Watchers;
 use super::workspace::{self, Root, Workspace};
@@ -23,6 +24,8 @@ pub struct Server {
     pub support: Mutex<ClientSupport>,
     pub checks: Checks,
     pub watchers: Watchers,
+    /// The sentence-embedding models loaded so far.
+    pub models: Models,
     /// Set by `shutdown`: the exit code is 0 only after it.
     pub shutdown: Arc<AtomicBool>,
 }
@@ -37,6 +40,7 @@ impl Server {
             support: Mutex::default(),
             checks: Checks::default(),
             watchers: Watchers::default(),
+            models: Models::default(),
             shutdown,
         }
     }

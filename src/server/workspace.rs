@@ -18,6 +18,7 @@ use tower_lsp::lsp_types::MessageType;
 use super::analysis::SentenceCache;
 use super::guard;
 use super::progress::Progress;
+use super::semantic;
 use super::settings::{self, Resolved};
 use super::sources::SourceTexts;
 use super::state::{lock, Server};
@@ -258,8 +259,12 @@ async fn load(server: &Arc<Server>, root: &Arc<Root>, force: bool, ticket: u64) 
         return;
     }
 
+    // The engine holds the corpus, its index and its embeddings: a change of any of them
+    // needs a new one; severities and the like do not.
     let same_engine = previous.as_ref().is_some_and(|p| {
-        p.config.corpus == config.corpus && p.config.match_settings() == config.match_settings()
+        p.config.corpus == config.corpus
+            && p.config.match_settings() == config.match_settings()
+            && p.config.model == config.model
     });
     if same_engine && !force {
         if let Some(p) = previous {
@@ -307,13 +312,16 @@ async fn load(server: &Arc<Server>, root: &Arc<Root>, force: bool, ticket: u64) 
                 count(engine.corpus.sentences.len(), "sentence")
             );
             progress.end(summary).await;
+            let engine = Arc::new(engine);
+            let model = config.model.clone();
             let loaded = Loaded {
-                engine: Arc::new(engine),
+                engine: engine.clone(),
                 cache: Arc::default(),
                 sources: Arc::default(),
                 config,
             };
             set(root, Some(Arc::new(loaded)), Status::Ready);
+            semantic::embed_sources(server, root, &engine, model);
             lock(&root.state).last_error = None;
             if !warnings.is_empty() {
                 for w in &warnings {
@@ -387,12 +395,17 @@ async fn show_once(server: &Server, root: &Root, typ: MessageType, message: Stri
 
 /// A root's engine or settings changed: re-check its open drafts, re-watch its files.
 async fn after_change(server: &Arc<Server>, root: &Arc<Root>) {
+    recheck_drafts(server, root).await;
+    watching::refresh(server).await;
+}
+
+/// Checks the root's open drafts again (its engine has new evidence).
+pub async fn recheck_drafts(server: &Arc<Server>, root: &Arc<Root>) {
     for uri in server.documents.uris() {
         if server.root_for(&uri).is_some_and(|r| Arc::ptr_eq(&r, root)) {
             server.checks.schedule(server, uri, Duration::ZERO);
         }
     }
-    watching::refresh(server).await;
 }
 
 #[cfg(test)]
