@@ -42,6 +42,13 @@ enum Command {
         /// Text format: also show skipped sentences (headings, questions, meta text).
         #[arg(short, long)]
         verbose: bool,
+        /// The folder of the sentence-embedding model (default: where `corroborate model
+        /// install` puts it, or `[model] path` in corroborate.toml).
+        #[arg(long, value_name = "DIR", conflicts_with = "no_model")]
+        model: Option<PathBuf>,
+        /// Judge on words alone, even if the model is installed.
+        #[arg(long)]
+        no_model: bool,
         /// The drafts to check.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
@@ -70,12 +77,16 @@ fn main() -> ExitCode {
             config,
             format,
             verbose,
+            model,
+            no_model,
             files,
         } => cli::check::run(cli::check::CheckArgs {
             corpus: &corpus,
             config: config.as_deref(),
             format,
             verbose,
+            model: model.as_deref(),
+            no_model,
             files: &files,
         }),
         Command::Lsp { stdio: _ } => cli::lsp::run(),

@@ -64,6 +64,7 @@ fn bench_writes_a_corpus_and_a_draft_that_check_reads() {
     let dir = temp_dir("bench-cli");
     let bin = env!("CARGO_BIN_EXE_corroborate");
     let out = Command::new(bin)
+        .env("CORROBORATE_MODEL", "off")
         .args([
             "bench",
             "--sentences",
@@ -86,6 +87,7 @@ fn bench_writes_a_corpus_and_a_draft_that_check_reads() {
     assert!(draft.starts_with("# "), "{draft}");
 
     let check = Command::new(bin)
+        .env("CORROBORATE_MODEL", "off")
         .arg("check")
         .arg("--corpus")
         .arg(dir.join("corpus"))
@@ -122,6 +124,7 @@ fn bench_writes_a_corpus_and_a_draft_that_check_reads() {
 fn quick_bench_prints_every_figure() {
     let bin = env!("CARGO_BIN_EXE_corroborate");
     let out = Command::new(bin)
+        .env("CORROBORATE_MODEL", "off")
         .args([
             "bench",
             "--quick",

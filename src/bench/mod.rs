@@ -12,6 +12,7 @@ pub mod generate;
 pub mod process;
 pub mod rng;
 pub mod run;
+pub mod semantic;
 pub mod sentence;
 pub mod vocabulary;
 

@@ -31,6 +31,10 @@ pub struct Settings {
     /// is reported as the re-check.
     pub draft_runs: usize,
     pub cli: Option<CliRun>,
+    /// The real binary with the sentence-embedding model on (its cache warm).
+    pub cli_with_model: Option<CliRun>,
+    /// The model, when installed: its rows are measured against the largest index.
+    pub semantic: Option<std::sync::Arc<crate::semantic::Embeddings>>,
 }
 
 /// The real binary run end to end, as a user runs it.
@@ -53,7 +57,7 @@ pub struct Row {
 }
 
 impl Row {
-    fn info(figure: impl Into<String>, value: impl Into<String>) -> Row {
+    pub(crate) fn info(figure: impl Into<String>, value: impl Into<String>) -> Row {
         Row {
             figure: figure.into(),
             value: value.into(),
@@ -216,6 +220,15 @@ pub fn run(settings: &Settings, progress: &mut dyn FnMut(&str)) -> Vec<Row> {
         }
         let tally: Vec<String> = verdicts.iter().map(|(v, n)| format!("{n} {v}")).collect();
         rows.push(Row::info("  verdicts on the draft", tally.join(", ")));
+        if let Some(model) = &settings.semantic {
+            rows.extend(super::semantic::rows(
+                engine,
+                model,
+                &d.markdown,
+                settings.seed,
+                progress,
+            ));
+        }
     }
     drop(largest);
 
@@ -252,6 +265,24 @@ pub fn run(settings: &Settings, progress: &mut dyn FnMut(&str)) -> Vec<Row> {
                 target: format!("≤ {}", millis(CLI_TARGET)),
                 pass: Some(false),
             },
+        });
+    }
+    if let Some(cli) = &settings.cli_with_model {
+        progress(&format!(
+            "running the same check with the model {} times",
+            cli.runs
+        ));
+        let figure = "`corroborate check` on the demo corpus with the model (warm cache)";
+        rows.push(match time_cli(cli) {
+            Ok(mut times) => Row::info(
+                figure,
+                format!(
+                    "median {} ({} runs)",
+                    millis(median(&mut times)),
+                    times.len()
+                ),
+            ),
+            Err(reason) => Row::info(figure, format!("failed: {reason}")),
         });
     }
 
@@ -397,6 +428,8 @@ mod tests {
             draft_words: 600,
             draft_runs: 1,
             cli: None,
+            cli_with_model: None,
+            semantic: None,
         };
         let rows = run(&settings, &mut |_| {});
         let figures: Vec<&str> = rows.iter().map(|r| r.figure.as_str()).collect();

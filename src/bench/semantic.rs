@@ -68,7 +68,11 @@ pub fn rows(
         .take(THROUGHPUT_SENTENCES)
         .map(|s| s.text.as_str())
         .collect();
-    progress(&format!("embedding {} sentences with {}", texts.len(), model.description()));
+    progress(&format!(
+        "embedding {} sentences with {}",
+        texts.len(),
+        model.description()
+    ));
     let started = Instant::now();
     match model.embed_uncached(&texts) {
         Ok(_) => {
@@ -82,13 +86,19 @@ pub fn rows(
                 ),
             ));
         }
-        Err(e) => rows.push(Row::info("model: embedding throughput", format!("failed: {e}"))),
+        Err(e) => rows.push(Row::info(
+            "model: embedding throughput",
+            format!("failed: {e}"),
+        )),
     }
 
     // 2. Start-up with a warm cache: every source vector read back from disk.
     let dir = std::env::temp_dir().join(format!("corroborate-bench-cache-{}", std::process::id()));
     let id = format!("bench-{seed}");
-    progress(&format!("writing a cache of {} random vectors", thousands(n)));
+    progress(&format!(
+        "writing a cache of {} random vectors",
+        thousands(n)
+    ));
     let written = (|| -> Result<(), SemanticError> {
         let mut cache = EmbeddingCache::open(&dir, &id, dimensions)?;
         let mut rng = Rng::new(seed ^ 0x5eed);
@@ -103,21 +113,33 @@ pub fn rows(
         Ok(())
     })();
     if let Err(e) = written {
-        rows.push(Row::info("model: warm-cache start-up", format!("failed: {e}")));
+        rows.push(Row::info(
+            "model: warm-cache start-up",
+            format!("failed: {e}"),
+        ));
         return rows;
     }
     let warm = match EmbeddingCache::open(&dir, &id, dimensions) {
         Ok(cache) => Embeddings::new(
-            Box::new(NoModel { id: id.clone(), dimensions }),
+            Box::new(NoModel {
+                id: id.clone(),
+                dimensions,
+            }),
             cache,
             "warm cache".into(),
         ),
         Err(e) => {
-            rows.push(Row::info("model: warm-cache start-up", format!("failed: {e}")));
+            rows.push(Row::info(
+                "model: warm-cache start-up",
+                format!("failed: {e}"),
+            ));
             return rows;
         }
     };
-    progress(&format!("filling the vector store of {} sentences from the cache", thousands(n)));
+    progress(&format!(
+        "filling the vector store of {} sentences from the cache",
+        thousands(n)
+    ));
     let before = process::resident();
     let started = Instant::now();
     let filled = engine.embed_sources(&warm, &mut |_, _| {}, &|| false);
@@ -126,7 +148,10 @@ pub fn rows(
     let _ = std::fs::remove_dir_all(&dir);
     match filled {
         Ok(stats) if engine.semantic_ready() => rows.push(Row::info(
-            format!("model: source vectors from a warm cache, {} sentences", thousands(n)),
+            format!(
+                "model: source vectors from a warm cache, {} sentences",
+                thousands(n)
+            ),
             format!(
                 "{:.2} s ({} sentences/s; {} from the cache)",
                 elapsed.as_secs_f64(),
@@ -134,10 +159,21 @@ pub fn rows(
                 thousands(stats.from_cache)
             ),
         )),
-        Ok(_) => rows.push(Row::info("model: warm-cache start-up", "incomplete".to_string())),
-        Err(e) => rows.push(Row::info("model: warm-cache start-up", format!("failed: {e}"))),
+        Ok(_) => rows.push(Row::info(
+            "model: warm-cache start-up",
+            "incomplete".to_string(),
+        )),
+        Err(e) => rows.push(Row::info(
+            "model: warm-cache start-up",
+            format!("failed: {e}"),
+        )),
     }
-    let per = |bytes: u64| format!("{} B", thousands((bytes as f64 / n.max(1) as f64).round() as usize));
+    let per = |bytes: u64| {
+        format!(
+            "{} B",
+            thousands((bytes as f64 / n.max(1) as f64).round() as usize)
+        )
+    };
     rows.push(Row::info(
         "model: memory per sentence of the vector store, heap_bytes()",
         per(engine.source_vectors().heap_bytes() as u64),
@@ -161,7 +197,10 @@ pub fn rows(
         .collect();
     times.sort();
     rows.push(Row::info(
-        format!("model: nearest 10 of {} vectors, one sentence", thousands(n)),
+        format!(
+            "model: nearest 10 of {} vectors, one sentence",
+            thousands(n)
+        ),
         format!("median {} ({QUERIES} queries)", millis(times[QUERIES / 2])),
     ));
 
@@ -174,13 +213,11 @@ pub fn rows(
         .collect();
     progress(&format!("embedding the draft's {} claims", claims.len()));
     let started = Instant::now();
-    let embedded = model
-        .embed_uncached(&claims)
-        .map(|vectors| {
-            for (text, v) in claims.iter().zip(vectors) {
-                engine.set_query_vector(text, v);
-            }
-        });
+    let embedded = model.embed_uncached(&claims).map(|vectors| {
+        for (text, v) in claims.iter().zip(vectors) {
+            engine.set_query_vector(text, v);
+        }
+    });
     let embedding = started.elapsed();
     if let Err(e) = embedded {
         rows.push(Row::info("model: draft check", format!("failed: {e}")));

@@ -3,8 +3,11 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use std::sync::Arc;
+
 use anyhow::Context;
 use corroborate::bench::{self, run::thousands, CliRun, Row, Settings, Vocabulary};
+use corroborate::semantic::Embeddings;
 
 #[derive(clap::Args)]
 pub struct BenchArgs {
@@ -34,6 +37,14 @@ pub struct BenchArgs {
     /// Timed runs of the real binary (0 skips it) [default: 30; 5 with --quick].
     #[arg(long, value_name = "N")]
     pub cli_runs: Option<usize>,
+    /// The folder of the sentence-embedding model (default: where `corroborate model
+    /// install` puts it). When installed, its throughput, vector store and a check with it
+    /// on are measured too.
+    #[arg(long, value_name = "DIR")]
+    pub model: Option<PathBuf>,
+    /// Leave the model out even if it is installed.
+    #[arg(long)]
+    pub no_model: bool,
 }
 
 const SMALL_SIZE: usize = 100_000;
@@ -63,8 +74,9 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
         ));
         None
     } else {
-        let mut cli_args: Vec<OsString> = vec!["check".into(), "--corpus".into()];
-        cli_args.push(args.demo_corpus.clone().into());
+        // The target is on words alone (the core's promise); the model's run is extra.
+        let mut cli_args: Vec<OsString> = vec!["check".into(), "--no-model".into()];
+        cli_args.extend(["--corpus".into(), args.demo_corpus.clone().into()]);
         cli_args.push(args.demo_draft.clone().into());
         Some(CliRun {
             program: std::env::current_exe().context("finding this program to time it")?,
@@ -73,12 +85,41 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
             runs: cli_runs,
         })
     };
+    let semantic = if args.no_model {
+        None
+    } else {
+        match Embeddings::load(args.model.as_deref()) {
+            Ok(model) => Some(Arc::new(model)),
+            Err(e) => {
+                notes.push(format!("the model was not measured: {e}"));
+                None
+            }
+        }
+    };
+    let cli_with_model = match (&cli, &semantic) {
+        (Some(cli), Some(_)) => {
+            let mut args_with_model: Vec<OsString> = vec!["check".into()];
+            if let Some(dir) = &args.model {
+                args_with_model.extend(["--model".into(), dir.clone().into()]);
+            }
+            args_with_model.extend(cli.args.iter().skip(2).cloned());
+            Some(CliRun {
+                program: cli.program.clone(),
+                args: args_with_model,
+                warmup: 3,
+                runs: cli.runs.min(10),
+            })
+        }
+        _ => None,
+    };
     let settings = Settings {
         sizes,
         seed: args.seed,
         draft_words: args.draft_words,
         draft_runs: if args.quick { 1 } else { 3 },
         cli,
+        cli_with_model,
+        semantic,
     };
     let rows = bench::run(&settings, &mut |line| eprintln!("{line}"));
     let mut out = table(&rows);

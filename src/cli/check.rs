@@ -12,9 +12,10 @@ use std::process::ExitCode;
 
 use anyhow::{anyhow, bail};
 
-use corroborate::config::{normalize, Config};
+use corroborate::config::{normalize, Config, ModelConfig};
 use corroborate::engine::{CheckedSentence, Engine, MatchSettings};
 use corroborate::report::{json, text, Counts, FileReport, Sources};
+use corroborate::semantic::{Embeddings, SemanticError};
 
 use crate::Format;
 
@@ -25,6 +26,10 @@ pub struct CheckArgs<'a> {
     pub config: Option<&'a Path>,
     pub format: Format,
     pub verbose: bool,
+    /// `--model`: the folder of the sentence-embedding model.
+    pub model: Option<&'a Path>,
+    /// `--no-model`: judge on words alone.
+    pub no_model: bool,
     pub files: &'a [PathBuf],
 }
 
@@ -34,6 +39,7 @@ const NO_CORPUS: &str = "no corpus: pass --corpus PATH or add corpus = [...] to 
 struct Group {
     roots: Vec<PathBuf>,
     settings: MatchSettings,
+    model: ModelConfig,
 }
 
 struct Draft {
@@ -71,13 +77,24 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
             bail!(NO_CORPUS);
         }
         let settings = config.match_settings();
+        let mut model = config.model.clone();
+        if let Some(dir) = args.model {
+            model.path = Some(dir.to_path_buf());
+        }
+        if args.no_model {
+            model.enabled = false;
+        }
         let group = match groups
             .iter()
-            .position(|g| g.roots == roots && g.settings == settings)
+            .position(|g| g.roots == roots && g.settings == settings && g.model == model)
         {
             Some(i) => i,
             None => {
-                groups.push(Group { roots, settings });
+                groups.push(Group {
+                    roots,
+                    settings,
+                    model,
+                });
                 groups.len() - 1
             }
         };
@@ -100,7 +117,31 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
                 writeln!(stderr, "{line}")?;
             }
         }
-        engines.push((engine, group.roots));
+        engines.push((engine, group.roots, group.model));
+    }
+
+    // The optional model: each distinct one loaded once; the sources embedded (read back
+    // from the cache after the first run), then the drafts' claims.
+    let mut models: HashMap<Option<PathBuf>, Option<Embeddings>> = HashMap::new();
+    for (i, (engine, _, model)) in engines.iter().enumerate() {
+        if !model.enabled {
+            continue;
+        }
+        let embeddings = models
+            .entry(model.path.clone())
+            .or_insert_with(|| load_model(model, args.verbose, &mut stderr));
+        let Some(embeddings) = embeddings else {
+            continue;
+        };
+        let embedded = embed_sources(engine, embeddings, &mut stderr).and_then(|()| {
+            drafts
+                .iter()
+                .filter(|d| d.group == i)
+                .try_for_each(|d| engine.embed_draft(embeddings, &d.text).map(drop))
+        });
+        if let Err(e) = embedded {
+            writeln!(stderr, "warning: {e}; judging on words alone")?;
+        }
     }
 
     let checked: Vec<Vec<CheckedSentence>> = drafts
@@ -109,7 +150,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         .collect();
     let sources: Vec<Sources> = engines
         .iter()
-        .map(|(engine, roots)| Sources::new(&engine.corpus, roots))
+        .map(|(engine, roots, _)| Sources::new(&engine.corpus, roots))
         .collect();
     let reports: Vec<FileReport> = drafts
         .iter()
@@ -130,6 +171,63 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         Err(e) => Err(anyhow!("writing the report: {e}")),
         Ok(()) => Ok(code),
     }
+}
+
+/// The model `config` names. A model that is not installed in the default place is the
+/// normal case (words alone, said only with --verbose); one that was asked for by path but
+/// cannot be used is a warning.
+fn load_model(config: &ModelConfig, verbose: bool, stderr: &mut impl Write) -> Option<Embeddings> {
+    match Embeddings::load(config.path.as_deref()) {
+        Ok(embeddings) => {
+            if verbose {
+                let _ = writeln!(
+                    stderr,
+                    "note: matching on words and sentence embeddings ({})",
+                    embeddings.description()
+                );
+            }
+            if let Some(problem) = embeddings.cache_problem() {
+                let _ = writeln!(
+                    stderr,
+                    "warning: embeddings are not kept on disk: {problem}"
+                );
+            }
+            Some(embeddings)
+        }
+        Err(e) => {
+            if config.path.is_some() && !matches!(e, SemanticError::TurnedOff) {
+                let _ = writeln!(stderr, "warning: {e}; judging on words alone");
+            } else if verbose {
+                let _ = writeln!(stderr, "note: matching on words alone ({e})");
+            }
+            None
+        }
+    }
+}
+
+/// Embeds the sources the cache does not hold yet, showing how far it got on a terminal
+/// (the first run over a large corpus takes minutes).
+fn embed_sources(
+    engine: &Engine,
+    embeddings: &Embeddings,
+    stderr: &mut impl Write,
+) -> Result<(), SemanticError> {
+    let terminal = io::stderr().is_terminal();
+    let mut shown = 0;
+    let stats = engine.embed_sources(
+        embeddings,
+        &mut |done, total| {
+            if terminal && total >= 256 && (done - shown >= 64 || done == total) {
+                shown = done;
+                let _ = write!(stderr, "\rembedding source sentences: {done}/{total}");
+            }
+        },
+        &|| false,
+    )?;
+    if shown > 0 {
+        let _ = writeln!(stderr, " ({} from the cache)", stats.from_cache);
+    }
+    Ok(())
 }
 
 fn print(reports: &[FileReport], format: Format, verbose: bool) -> io::Result<()> {
