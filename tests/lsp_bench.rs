@@ -10,6 +10,11 @@
 //! Against a large synthetic corpus instead, written by `corroborate bench --write-corpus DIR`:
 //!
 //!     CORROBORATE_BENCH_CORPUS=DIR/corpus cargo test --release --test lsp_bench -- --ignored --nocapture
+//!
+//! With the sentence-embedding model on (installed, its cache warm or not): every edit then
+//! embeds the edited sentence before publishing:
+//!
+//!     CORROBORATE_BENCH_MODEL=1 cargo test --release --test lsp_bench -- --ignored --nocapture
 
 mod common;
 
@@ -64,6 +69,10 @@ fn lsp_latency() {
     println!("corpus: {corpus}");
     options.init_options = json!({"corpus": [corpus]});
     options.progress = true;
+    let with_model = std::env::var("CORROBORATE_BENCH_MODEL").is_ok_and(|v| v == "1");
+    if with_model {
+        options.env.retain(|(k, _)| *k != "CORROBORATE_MODEL");
+    }
     let mut client = Client::start(options);
     let indexing = Instant::now();
     client
@@ -75,6 +84,22 @@ fn lsp_latency() {
         "corpus indexed in {:.1} s",
         indexing.elapsed().as_secs_f64()
     );
+    if with_model {
+        let end = client
+            .try_wait_for(Duration::from_secs(3600), &|m: &serde_json::Value| {
+                m["method"] == "$/progress"
+                    && m["params"]["value"]["kind"] == "end"
+                    && m["params"]["value"]["message"]
+                        .as_str()
+                        .is_some_and(|s| s.contains("embedded"))
+            })
+            .expect("the sources are embedded within an hour");
+        println!(
+            "sources embedded {:.1} s after start: {}",
+            indexing.elapsed().as_secs_f64(),
+            end["params"]["value"]["message"]
+        );
+    }
 
     let mut text = draft_of_words(5000);
     println!(
@@ -92,6 +117,22 @@ fn lsp_latency() {
         start.elapsed().as_secs_f64() * 1e3,
         first.len()
     );
+    if with_model {
+        // A whole new draft is shown on words first, then re-published once its sentences
+        // are embedded: wait for that before timing edits.
+        let refined = client
+            .try_wait_for(Duration::from_secs(600), &|m: &serde_json::Value| {
+                common::is_publish_for(m, &uri) && m["params"]["version"] == 1
+            })
+            .expect("the draft refined with embeddings");
+        println!(
+            "open -> diagnostics with embeddings: {:.1} s, {} diagnostics",
+            start.elapsed().as_secs_f64(),
+            refined["params"]["diagnostics"]
+                .as_array()
+                .map_or(0, |a| a.len())
+        );
+    }
 
     // Edits: a word typed in the middle of a different long line each time.
     let debounce = corroborate::server::DEBOUNCE;

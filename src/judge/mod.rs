@@ -247,8 +247,7 @@ fn candidates<'a>(sources: &Sources<'a>, draft: &Analysis, query: Query) -> Vec<
                 .analyses
                 .get(sentence, sources.corpus, sources.analyzer)?;
             let overlap = similarity::overlap(draft, analysis, &idf);
-            let cosine =
-                semantic.and_then(|(vectors, query)| Some(vectors.get(sentence)?.cosine(query)));
+            let cosine = semantic.and_then(|(vectors, query)| vectors.cosine(sentence, query));
             Some(Candidate {
                 sentence,
                 analysis,
