@@ -231,7 +231,8 @@ impl Engine {
     }
 
     pub fn has_query_vector(&self, text: &str) -> bool {
-        self.query_vector(text).is_some()
+        let queries = self.queries.lock().unwrap_or_else(|p| p.into_inner());
+        self.semantic_ready() && queries.contains_key(text)
     }
 
     fn query_vector(&self, text: &str) -> Option<Embedding> {
@@ -245,7 +246,7 @@ impl Engine {
     /// The cache key of `sentence` under the evidence the engine has now.
     pub fn judge_key(&self, sentence: &DraftSentence) -> JudgeKey {
         JudgeKey {
-            semantic: self.query_vector(&sentence.text).is_some(),
+            semantic: self.has_query_vector(&sentence.text),
             ..JudgeKey::of(sentence)
         }
     }

@@ -2,19 +2,17 @@
 //! below today's numbers (docs/quality.md has the table beside the one on words alone).
 //! Needs the model installed; skipped without it unless `CORROBORATE_REQUIRE_MODEL=1` (CI).
 
+mod common;
+
 use std::path::Path;
 
 use corroborate::engine::{Engine, MatchSettings};
 use corroborate::eval::{self, Scorecard};
-use corroborate::semantic::{Embeddings, ModelFiles};
+use corroborate::semantic::Embeddings;
 
 #[test]
 fn dev_set_with_the_model_does_not_regress() {
-    if let Err(e) = ModelFiles::locate(None) {
-        if std::env::var("CORROBORATE_REQUIRE_MODEL").is_ok_and(|v| v == "1") {
-            panic!("CORROBORATE_REQUIRE_MODEL=1 but the model is not installed: {e}");
-        }
-        eprintln!("skipped: no sentence-embedding model ({e})");
+    if !common::model_installed() {
         return;
     }
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");

@@ -9,7 +9,6 @@ mod common;
 use std::time::Duration;
 
 use common::{range_of, shared_corpus, Client, Options, TempDir};
-use corroborate::semantic::ModelFiles;
 use serde_json::{json, Value};
 
 /// A saying a source quotes, put in a sentence of the writer's own: on words alone it shares
@@ -20,19 +19,6 @@ const RESTATED: &str = "\"Keys from Karabakh are kept in Moscow,\" as the saying
 const TYPED: &str = "In Azerbaijan people long repeated that the solution to the Karabakh question lay in Russian hands.";
 const TITLE: &str = "Russia's role in the hot phase";
 
-fn model_available() -> bool {
-    match ModelFiles::locate(None) {
-        Ok(_) => true,
-        Err(e) if std::env::var("CORROBORATE_REQUIRE_MODEL").is_ok_and(|v| v == "1") => {
-            panic!("CORROBORATE_REQUIRE_MODEL=1 but the model is not installed: {e}")
-        }
-        Err(e) => {
-            eprintln!("skipped: no sentence-embedding model ({e})");
-            false
-        }
-    }
-}
-
 fn unsupported_at(diagnostics: &[Value], range: (u64, u64, u64, u64)) -> bool {
     diagnostics
         .iter()
@@ -41,7 +27,7 @@ fn unsupported_at(diagnostics: &[Value], range: (u64, u64, u64, u64)) -> bool {
 
 #[test]
 fn words_first_then_embeddings_find_a_claim_in_other_words() {
-    if !model_available() {
+    if !common::model_installed() {
         return;
     }
     let dir = TempDir::new("lsp-semantic");

@@ -20,6 +20,22 @@ pub mod gabuev;
 /// Long enough for a debug build on a busy 2-core machine; a healthy server answers in ms.
 pub const TIMEOUT: Duration = Duration::from_secs(20);
 
+/// Whether the sentence-embedding model is installed for the tests that need it. Without it
+/// they say they are skipped and pass, unless `CORROBORATE_REQUIRE_MODEL=1` (CI), which makes
+/// a missing model a failure.
+pub fn model_installed() -> bool {
+    match corroborate::semantic::ModelFiles::locate(None) {
+        Ok(_) => true,
+        Err(e) if std::env::var("CORROBORATE_REQUIRE_MODEL").is_ok_and(|v| v == "1") => {
+            panic!("CORROBORATE_REQUIRE_MODEL=1 but the model is not installed: {e}")
+        }
+        Err(e) => {
+            eprintln!("skipped: no sentence-embedding model ({e})");
+            false
+        }
+    }
+}
+
 /// The demo corpus beside the repository (read-only).
 pub fn shared_corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
