@@ -6,7 +6,7 @@
 // (`workspace/configuration`) and `initializationOptions` go through.
 
 /** The keys the server shares with corroborate.toml. */
-export const SERVER_KEYS = ["corpus", "aliases", "thresholds", "severity"] as const;
+export const SERVER_KEYS = ["corpus", "aliases", "thresholds", "model", "severity"] as const;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

@@ -1,7 +1,8 @@
 -- setup() options → the vim.lsp.Config layered on top of lsp/corroborate.lua.
 --
 -- Options of three kinds:
---   * server settings, the keys of corroborate.toml: corpus, severity, thresholds, aliases;
+--   * server settings, the keys of corroborate.toml: corpus, severity, thresholds, aliases,
+--     model;
 --     they become settings.corroborate (a `settings` table given as well is merged under them);
 --   * which binary: `cmd` (the whole command) or `binary` (a path; runs `<binary> lsp`);
 --   * this plugin's own: sources_view ('quickfix' or 'float');
@@ -9,7 +10,7 @@
 -- vim.lsp.Config field and passed through as given.
 local M = {}
 
-M.SETTINGS = { 'corpus', 'severity', 'thresholds', 'aliases' }
+M.SETTINGS = { 'corpus', 'severity', 'thresholds', 'aliases', 'model' }
 
 M.defaults = {
   sources_view = 'quickfix',
@@ -43,7 +44,7 @@ function M.find_binary()
   return nil
 end
 
---- Removes the server settings (corpus, severity, thresholds, aliases) from `opts` and
+--- Removes the server settings (corpus, severity, thresholds, aliases, model) from `opts` and
 --- returns them, corpus paths expanded.
 function M.take_settings(opts)
   local server = {}

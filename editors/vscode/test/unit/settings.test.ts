@@ -36,3 +36,11 @@ test("nothing of ours is null, not an empty object", () => {
 test("an empty corpus list is kept: it says 'no corpus from the editor'", () => {
   assert.deepEqual(forServer({ corpus: [] }), { corpus: [] });
 });
+
+test("the model settings go to the server; left empty, they say nothing", () => {
+  assert.deepEqual(forServer({ model: { enabled: false, path: null }, thresholds: { semantic: 0.5 } }), {
+    model: { enabled: false },
+    thresholds: { semantic: 0.5 },
+  });
+  assert.equal(forServer({ model: { enabled: null, path: null } }), null);
+});
