@@ -86,7 +86,9 @@ pub fn unembedded(engine: &Engine, markdown: &str) -> Vec<String> {
     }
     text::draft_sentences(markdown)
         .into_iter()
-        .filter(|s| engine.is_claim(s) && !engine.has_query_vector(&s.text))
+        // The map lookup first: most sentences of a draft being edited have their vector,
+        // and telling a claim needs the sentence analysed.
+        .filter(|s| !engine.has_query_vector(&s.text) && engine.is_claim(s))
         .map(|s| s.text)
         .collect()
 }

@@ -22,6 +22,7 @@ use super::state::{lock, Server};
 use super::workspace::{self, Root};
 use crate::config::ModelConfig;
 use crate::engine::Engine;
+use crate::semantic::model::Origin;
 use crate::semantic::{Embeddings, SemanticError};
 
 type Slot = Arc<OnceCell<Option<Arc<Embeddings>>>>;
@@ -110,7 +111,7 @@ fn words_alone(error: &SemanticError) -> (MessageType, String) {
             MessageType::INFO,
             format!("corroborate: matching on words alone ({error})"),
         ),
-        SemanticError::NotFound { origin, .. } if *origin == "default folder" => (
+        SemanticError::NotFound { origin, .. } if *origin == Origin::Default.as_str() => (
             MessageType::INFO,
             "corroborate: matching on words alone; to also find claims restated in other words, install the sentence-embedding model with `corroborate model install`".into(),
         ),
