@@ -60,6 +60,9 @@ pub struct Analysis {
     pub negation_tokens: Vec<usize>,
     /// Number of word tokens, stopwords included.
     pub word_count: usize,
+    /// Keys of the broader actors the named ones belong to (`@turkey` for "Erdogan"), when
+    /// not named themselves: a text about Erdogan is about Turkey too.
+    pub implied: Vec<String>,
 }
 
 impl Analysis {
@@ -74,6 +77,11 @@ impl Analysis {
 
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.terms.iter().map(|t| t.key.as_str())
+    }
+
+    /// Whether the text names the term's actor, itself or through a narrower one.
+    pub fn mentions(&self, key: &str) -> bool {
+        self.keys().any(|k| k == key) || self.implied.iter().any(|k| k == key)
     }
 }
 
@@ -162,6 +170,9 @@ impl Analyzer {
                     .map(|t| t.text.as_str())
                     .collect::<Vec<_>>()
                     .join(" ");
+                for broad in self.aliases.broader(canonical) {
+                    analysis.implied.push(format!("@{broad}"));
+                }
                 analysis.terms.push(Term {
                     key: format!("@{canonical}"),
                     kind: TermKind::Actor,
@@ -203,6 +214,10 @@ impl Analyzer {
             }
         }
         analysis.terms.sort_by_key(|t| t.position);
+        let named: Vec<String> = analysis.keys().map(str::to_string).collect();
+        analysis.implied.retain(|k| !named.contains(k));
+        analysis.implied.sort_unstable();
+        analysis.implied.dedup();
         analysis
     }
 }
