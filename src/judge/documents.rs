@@ -31,6 +31,7 @@ impl SourceDocuments {
                     .flatten()
                     .flat_map(|text| analyzer.analyze(text).terms)
                     .map(|t| t.key)
+                    .chain(m.date.as_deref().map(date_keys).unwrap_or_default())
                     .collect()
             })
             .collect();
@@ -69,6 +70,16 @@ impl SourceDocuments {
             .any(|k| metadata.contains(&k) || index.any_holds(&k, sentences))
     }
 
+    /// Whether the document is dated `key`, a day: a thread of 10 November on "today's deal"
+    /// speaks of the deal of 10 November.
+    pub fn dated(&self, doc: DocId, key: &str) -> bool {
+        key.starts_with('#')
+            && self
+                .metadata
+                .get(doc.0 as usize)
+                .is_some_and(|keys| keys.contains(key))
+    }
+
     /// Whether one of the `radius` sentences before or after `sentence` in document `doc`
     /// holds `key`: the context a number or date of a claim may come from ("back then",
     /// said after a sentence naming 2016).
@@ -90,5 +101,43 @@ impl SourceDocuments {
             list[at.saturating_sub(radius)..(at + radius + 1).min(list.len())].to_vec();
         around.sort_unstable();
         index.any_holds(key, &around)
+    }
+}
+
+/// The key of a metadata date (`YYYY-MM-DD`, as the corpus stores it) when it names a day,
+/// keyed as the analyzer keys "10 November". Only the day: a piece dated in October speaks of
+/// events all through the year, and taking its month or year for context would excuse any
+/// invented "in October" or "in 2020"; "today" in a thread of 10 November is 10 November.
+fn date_keys(date: &str) -> Vec<String> {
+    let mut parts = date.split('-').map(|p| p.parse::<u32>().ok());
+    let (_year, month, day) = (
+        parts.next().flatten(),
+        parts.next().flatten(),
+        parts.next().flatten(),
+    );
+    match (month, day) {
+        (Some(month @ 1..=12), Some(day @ 1..=31)) => vec![format!("#d{}", month * 100 + day)],
+        _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::terms::AliasTable;
+
+    #[test]
+    fn a_metadata_day_keys_as_the_analyzer_keys_the_same_day_in_text() {
+        let analyzer = Analyzer::new(AliasTable::default_table());
+        let from_text: Vec<String> = analyzer
+            .analyze("on 10 November")
+            .terms
+            .into_iter()
+            .map(|t| t.key)
+            .collect();
+        assert_eq!(date_keys("2020-11-10"), from_text);
+        // A month or a year alone is no day.
+        assert!(date_keys("2020-10").is_empty());
+        assert!(date_keys("sometime").is_empty());
     }
 }

@@ -300,8 +300,9 @@ fn candidates<'a>(sources: &Sources<'a>, draft: &Analysis, query: Query) -> Vec<
 const NUMBER_CONTEXT: usize = 1;
 
 /// Whether a number or date of the claim stands in the source sentence's close context
-/// (the sentences just before or after it, in a document carrying it). A year, a sum, a
-/// date a source gives elsewhere in a long piece is not context; one sentence back is.
+/// (the sentences just before or after it, in a document carrying it) or is the document's
+/// own date. A year, a sum, a date a source gives elsewhere in a long piece is not context;
+/// one sentence back is.
 fn said_nearby(sources: &Sources, sentence: SentenceId, key: &str) -> bool {
     sources
         .corpus
@@ -309,9 +310,9 @@ fn said_nearby(sources: &Sources, sentence: SentenceId, key: &str) -> bool {
         .occurrences
         .iter()
         .any(|o| {
-            sources
-                .documents
-                .near(o.doc, sentence, NUMBER_CONTEXT, key, sources.index)
+            let documents = sources.documents;
+            documents.near(o.doc, sentence, NUMBER_CONTEXT, key, sources.index)
+                || documents.dated(o.doc, key)
         })
 }
 
