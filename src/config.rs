@@ -4,6 +4,8 @@
 //! corpus = ["../sources", "notes/extra.md"]   # relative to this file
 //! [aliases]
 //! russia = ["Moscow", "the Kremlin"]          # added to data/aliases.toml
+//! [aliases.within]
+//! wagner = "russia"                            # what belongs to what
 //! [thresholds]
 //! supported = 0.15                             # on words alone
 //! semantic = 0.45                              # embedding cosine, with the model
@@ -124,12 +126,23 @@ impl Default for ModelConfig {
     }
 }
 
+/// `[aliases]`: more names for an actor (`russia = ["the Kremlin's"]`) and, under
+/// `[aliases.within]`, what belongs to what (`wagner = "russia"`), both added to the table
+/// shipped in data/aliases.toml.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
+pub struct AliasesConfig {
+    #[serde(default)]
+    pub within: BTreeMap<String, String>,
+    #[serde(flatten)]
+    pub names: BTreeMap<String, Vec<String>>,
+}
+
 /// The contents of a corroborate.toml, corpus and model paths resolved against its folder.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     pub corpus: Vec<PathBuf>,
-    pub aliases: BTreeMap<String, Vec<String>>,
+    pub aliases: AliasesConfig,
     pub thresholds: Thresholds,
     pub model: ModelConfig,
     pub severity: Severities,
@@ -188,6 +201,13 @@ impl Config {
         MatchSettings {
             aliases: self
                 .aliases
+                .names
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+            within: self
+                .aliases
+                .within
                 .iter()
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
@@ -270,6 +290,8 @@ mod tests {
 corpus = ["../sources", "/abs/notes.md"]
 [aliases]
 russia = ["Moscow", "the Kremlin"]
+[aliases.within]
+wagner = "russia"
 [thresholds]
 supported = 0.4
 copied = 0.95
@@ -296,6 +318,10 @@ supported = "hint"
                 "russia".to_string(),
                 vec!["Moscow".to_string(), "the Kremlin".to_string()]
             )]
+        );
+        assert_eq!(
+            settings.within,
+            vec![("wagner".to_string(), "russia".to_string())]
         );
         assert_eq!(settings.supported_threshold, 0.4);
         assert_eq!(settings.copied_threshold, 0.95);

@@ -17,6 +17,9 @@ use crate::text::{self, DraftSentence};
 pub struct MatchSettings {
     /// Extra aliases: canonical name → other names that mean it (added to data/aliases.toml).
     pub aliases: Vec<(String, Vec<String>)>,
+    /// Extra "belongs to" pairs: narrower canonical name → broader (added to the `[within]`
+    /// table of data/aliases.toml).
+    pub within: Vec<(String, String)>,
     /// Lowest score at which a source is taken to support a claim, judged on words.
     pub supported_threshold: f32,
     /// Lowest embedding cosine at which a source supports a claim, when the model is on.
@@ -29,6 +32,7 @@ impl Default for MatchSettings {
     fn default() -> Self {
         MatchSettings {
             aliases: Vec::new(),
+            within: Vec::new(),
             supported_threshold: 0.15,
             semantic_threshold: 0.45,
             copied_threshold: 0.9,
@@ -109,6 +113,9 @@ impl Engine {
         let mut aliases = AliasTable::default_table();
         for (canonical, names) in &settings.aliases {
             aliases.add(canonical, names);
+        }
+        for (narrow, broad) in &settings.within {
+            aliases.add_within(narrow, broad);
         }
         let analyzer = Analyzer::new(aliases);
         let index = Index::build(&corpus, &analyzer);
