@@ -7,7 +7,7 @@ use std::sync::Mutex;
 
 use crate::corpus::{self, Corpus, CorpusError, CorpusWarning};
 use crate::index::{Embedding, Index, SentenceVectors};
-use crate::judge::{self, Judgement, SourceAnalyses, Sources, Thresholds};
+use crate::judge::{self, Judgement, SourceAnalyses, SourceDocuments, Sources, Thresholds};
 use crate::semantic::{EmbedStats, Embeddings, SemanticError};
 use crate::terms::{AliasTable, Analyzer};
 use crate::text::{self, DraftSentence};
@@ -82,6 +82,8 @@ pub struct Engine {
     analyzer: Analyzer,
     index: Index,
     analyses: SourceAnalyses,
+    /// What each source document mentions beyond one sentence.
+    documents: SourceDocuments,
     /// Source embeddings, filled from outside (the model runs in [`crate::semantic`]).
     vectors: SentenceVectors,
     /// Embeddings of draft sentences, by text.
@@ -111,6 +113,7 @@ impl Engine {
         let analyzer = Analyzer::new(aliases);
         let index = Index::build(&corpus, &analyzer);
         let analyses = SourceAnalyses::new(corpus.sentences.len());
+        let documents = SourceDocuments::new(&corpus, &analyzer);
         let vectors = SentenceVectors::new(corpus.sentences.len());
         Engine {
             corpus,
@@ -118,6 +121,7 @@ impl Engine {
             analyzer,
             index,
             analyses,
+            documents,
             vectors,
             queries: Mutex::new(HashMap::new()),
         }
@@ -129,6 +133,7 @@ impl Engine {
             index: &self.index,
             analyzer: &self.analyzer,
             analyses: &self.analyses,
+            documents: &self.documents,
             vectors: self.vectors.is_complete().then_some(&self.vectors),
         }
     }

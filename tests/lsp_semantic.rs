@@ -107,7 +107,9 @@ fn a_missing_configured_model_is_said_once_and_words_alone_go_on() {
     let draft = format!("{RESTATED}\n");
     let path = dir.write("draft.md", &draft);
     let mut options = Options::new(dir.path());
-    options.env.retain(|(k, _)| *k != "CORROBORATE_MODEL");
+    // Empty counts as unset, whatever the environment running the tests says: only the
+    // configured folder decides.
+    options.env = vec![("CORROBORATE_MODEL", "")];
     let nowhere = dir.path().join("no-model-here");
     options.init_options = json!({
         "corpus": [shared_corpus()],

@@ -92,7 +92,8 @@ mod tests {
     #[cfg(target_os = "linux")]
     fn touching_memory_raises_resident_size() {
         let before = resident().expect("VmRSS on Linux");
-        let block = vec![1u8; 128 << 20];
+        // black_box: an optimised build would otherwise never make the unused block.
+        let block = std::hint::black_box(vec![1u8; 128 << 20]);
         let after = resident().expect("VmRSS on Linux");
         assert!(after >= before + (96 << 20), "{before} → {after}");
         assert!(peak().expect("VmHWM on Linux") >= after);

@@ -3,12 +3,10 @@
 //! person and place names, and every name the default alias table knows, so the analyzer's
 //! alias, name and number handling is exercised as it is on real sources.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 use super::rng::{Rng, Zipf};
-
-/// The alias table shipped in the binary, read here for its names only.
-const ALIAS_TABLE: &str = include_str!("../../data/aliases.toml");
+use crate::terms::AliasTable;
 
 const NOUNS: &str = "war ceasefire deal peacekeeper force conflict region territory border \
     agreement negotiation talk diplomacy influence security position role interest leverage \
@@ -172,8 +170,8 @@ impl Vocabulary {
 /// The default alias table's actors, every name each is known by (the readable canonical
 /// name included, as the table itself counts it).
 fn alias_actors() -> Vec<Actor> {
-    let map: BTreeMap<String, Vec<String>> = toml::from_str(ALIAS_TABLE).unwrap_or_default();
-    map.into_iter()
+    AliasTable::default_entries()
+        .into_iter()
         .map(|(canonical, mut names)| {
             let readable = canonical.replace('_', " ");
             if !names.iter().any(|n| n.eq_ignore_ascii_case(&readable)) {

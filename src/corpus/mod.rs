@@ -114,6 +114,27 @@ impl Corpus {
     pub fn sentence(&self, id: SentenceId) -> &SourceSentence {
         &self.sentences[id.0 as usize]
     }
+
+    /// Each document's sentences (by [`DocId`]) in the order the document says them; a
+    /// sentence carried by several documents is in each of them.
+    pub fn sentences_by_document(&self) -> Vec<Vec<SentenceId>> {
+        let mut by_document: Vec<Vec<(usize, SentenceId)>> = vec![Vec::new(); self.documents.len()];
+        for sentence in &self.sentences {
+            for occurrence in &sentence.occurrences {
+                if let Some(list) = by_document.get_mut(occurrence.doc.0 as usize) {
+                    list.push((occurrence.byte_range.start, sentence.id));
+                }
+            }
+        }
+        by_document
+            .into_iter()
+            .map(|mut list| {
+                list.sort_unstable();
+                list.dedup_by_key(|(_, id)| *id);
+                list.into_iter().map(|(_, id)| id).collect()
+            })
+            .collect()
+    }
 }
 
 /// Loads every source under `roots` into clean sentences.

@@ -77,6 +77,24 @@ impl Index {
         self.term_id(key).map_or(0, |id| self.postings(id).0.len())
     }
 
+    /// Whether any of `sentences` (ascending) holds the term: each of the shorter list
+    /// looked up in the longer, both sorted.
+    pub fn any_holds(&self, key: &str, sentences: &[SentenceId]) -> bool {
+        let Some(term) = self.term_id(key) else {
+            return false;
+        };
+        let postings = self.postings(term).0;
+        if postings.len() <= sentences.len() {
+            postings
+                .iter()
+                .any(|p| sentences.binary_search(&SentenceId(*p)).is_ok())
+        } else {
+            sentences
+                .iter()
+                .any(|s| postings.binary_search(&s.0).is_ok())
+        }
+    }
+
     /// Inverse document frequency (BM25's, never negative). A term no source uses gets the
     /// highest weight a term could have.
     pub fn idf(&self, key: &str) -> f32 {

@@ -68,13 +68,12 @@ pub fn unmatched_numbers<'a>(draft: &'a Analysis, source: &Analysis) -> Vec<&'a 
 
 /// Actors and names of the draft that the source never mentions, each once.
 pub fn unmatched_named<'a>(draft: &'a Analysis, source: &Analysis) -> Vec<&'a Term> {
-    let keys: HashSet<&str> = source.keys().collect();
     let mut seen = HashSet::new();
     draft
         .terms
         .iter()
         .filter(|t| matches!(t.kind, TermKind::Actor | TermKind::Name))
-        .filter(|t| !keys.contains(t.key.as_str()) && seen.insert(t.key.as_str()))
+        .filter(|t| !source.mentions(&t.key) && seen.insert(t.key.as_str()))
         .collect()
 }
 
@@ -119,8 +118,6 @@ fn is_year(t: &Term) -> bool {
 
 /// Draft facts replaced by a different fact of the same sort at the same place in the source.
 fn substitutions(draft: &Analysis, source: &Analysis) -> (Vec<Difference>, Vec<String>) {
-    let source_keys: HashSet<&str> = source.keys().collect();
-    let draft_keys: HashSet<&str> = draft.keys().collect();
     let mut source_positions: HashMap<&str, Vec<usize>> = HashMap::new();
     for (j, t) in source.terms.iter().enumerate() {
         source_positions.entry(t.key.as_str()).or_default().push(j);
@@ -131,7 +128,7 @@ fn substitutions(draft: &Analysis, source: &Analysis) -> (Vec<Difference>, Vec<S
     let mut out = Vec::new();
     for (i, d) in draft.terms.iter().enumerate() {
         let Some(d_slot) = slot(d) else { continue };
-        if source_keys.contains(d.key.as_str()) || reported.contains(d.key.as_str()) {
+        if source.mentions(&d.key) || reported.contains(d.key.as_str()) {
             continue;
         }
         // Shared terms near the draft's fact, and where they stand in the source.
@@ -152,7 +149,7 @@ fn substitutions(draft: &Analysis, source: &Analysis) -> (Vec<Difference>, Vec<S
         let replacement = source.terms.iter().enumerate().find(|(j, s)| {
             !used.contains(j)
                 && slot(s) == Some(d_slot)
-                && !draft_keys.contains(s.key.as_str())
+                && !draft.mentions(&s.key)
                 && anchors.iter().any(|&a| a.abs_diff(*j) <= SLOT_WINDOW)
         });
         if let Some((_, s)) = replacement {
@@ -251,7 +248,14 @@ fn holder(draft: &Analysis, source: &Analysis) -> Option<Difference> {
             .filter(|(v, _)| *v == verb)
             .map(|(_, a)| *a)
             .collect();
-        let held_by_other = !same_verb.is_empty() && same_verb.iter().all(|a| a.key != actor.key);
+        // "the Russian foreign ministry said" and "🇷🇺 said" name one holder: the ministry
+        // belongs to Russia (the draft's implied actors hold the broader names).
+        let same_holder = |a: &&Term| {
+            a.key == actor.key
+                || draft.implied.contains(&a.key)
+                || source.implied.contains(&actor.key)
+        };
+        let held_by_other = !same_verb.is_empty() && !same_verb.iter().any(same_holder);
         held_by_other.then(|| Difference {
             kind: DifferenceKind::Actor,
             source: same_verb[0].surface.clone(),

@@ -5,6 +5,7 @@
 //! data that the report and the server only display.
 
 mod analyses;
+mod documents;
 mod facts;
 mod similarity;
 mod skip;
@@ -14,6 +15,7 @@ use crate::index::{Embedding, Index, SentenceVectors};
 use crate::terms::{Analysis, Analyzer};
 use crate::text::DraftSentence;
 pub use analyses::SourceAnalyses;
+pub use documents::SourceDocuments;
 use similarity::Overlap;
 
 /// The one verdict a draft sentence gets.
@@ -109,6 +111,8 @@ pub struct Sources<'a> {
     pub index: &'a Index,
     pub analyzer: &'a Analyzer,
     pub analyses: &'a SourceAnalyses,
+    /// What each source document mentions beyond one sentence.
+    pub documents: &'a SourceDocuments,
     /// Sentence embeddings, when the optional model is installed and every source has its
     /// vector; `None` judges on words alone.
     pub vectors: Option<&'a SentenceVectors>,
@@ -143,6 +147,15 @@ const ABSENT_NAME_PENALTY: f32 = 0.05;
 const MAX_MATCHES: usize = 5;
 /// A source this close whose facts differ makes the claim a conflict.
 const CONFLICT_FLOOR: f32 = 0.55;
+/// The same, when the one difference is a phrase negated on one side and asserted on the
+/// other ("no formal role" against "a formal role"): the phrase itself, shared word for word,
+/// already shows the two speak of one thing.
+const POLARITY_CONFLICT_FLOOR: f32 = 0.35;
+/// On words alone, the draft's words a source lacks still count for part of the evidence
+/// when, as one bag, their static embedding is closer than this to the source sentence's:
+/// a paraphrase says the rest in other words about the same thing, a look-alike with a new
+/// fact appended says something else.
+const RELATED_REST_FLOOR: f32 = 0.35;
 
 struct Candidate<'a> {
     sentence: SentenceId,
@@ -164,10 +177,18 @@ impl Candidate<'_> {
 
     /// The evidence that the source makes the same claim, against its support threshold:
     /// the cosine when the model is on (it sees a paraphrase in other words, and a new fact
-    /// in ordinary words, that term overlap cannot), else the term overlap. Either way each
-    /// actor or name of the claim that the source never mentions counts against it.
-    fn same_claim_evidence(&self, absent_names: usize) -> f32 {
-        let evidence = self.cosine.unwrap_or_else(|| self.overlap.score());
+    /// in ordinary words, that term overlap cannot), else the term overlap, raised by how
+    /// related the rest of the claim is to the source (`related_rest`, computed only then).
+    /// Either way each actor or name of the claim that the source never mentions counts
+    /// against it.
+    fn same_claim_evidence(&self, absent_names: usize, related_rest: impl FnOnce() -> f32) -> f32 {
+        let evidence = match self.cosine {
+            Some(cosine) => cosine,
+            None => {
+                let words = self.overlap.score();
+                words + (1.0 - words) * (related_rest() - RELATED_REST_FLOOR).max(0.0)
+            }
+        };
         evidence - ABSENT_NAME_PENALTY * absent_names as f32
     }
 }
@@ -270,10 +291,52 @@ fn candidates<'a>(sources: &Sources<'a>, draft: &Analysis, query: Query) -> Vec<
     candidates
 }
 
+/// Those of `names` (actors and names of a claim that a source sentence lacks) that no
+/// document carrying the sentence mentions anywhere. A paraphrase may leave an actor to its
+/// context ("the Russian leader", said of Putin in a piece about him); a document that never
+/// names the actor at all is not the source of a claim about it.
+/// How many sentences before and after a source sentence may hold a number or date of the
+/// claim.
+const NUMBER_CONTEXT: usize = 1;
+
+/// Whether a number or date of the claim stands in the source sentence's close context
+/// (the sentences just before or after it, in a document carrying it). A year, a sum, a
+/// date a source gives elsewhere in a long piece is not context; one sentence back is.
+fn said_nearby(sources: &Sources, sentence: SentenceId, key: &str) -> bool {
+    sources
+        .corpus
+        .sentence(sentence)
+        .occurrences
+        .iter()
+        .any(|o| {
+            sources
+                .documents
+                .near(o.doc, sentence, NUMBER_CONTEXT, key, sources.index)
+        })
+}
+
+fn unmentioned_by_documents<'t, K: AsRef<str>>(
+    sources: &Sources,
+    sentence: SentenceId,
+    names: &'t [K],
+) -> Vec<&'t K> {
+    let occurrences = &sources.corpus.sentence(sentence).occurrences;
+    names
+        .iter()
+        .filter(|name| {
+            !occurrences.iter().any(|o| {
+                sources
+                    .documents
+                    .mentions(o.doc, name.as_ref(), sources.index, sources.analyzer)
+            })
+        })
+        .collect()
+}
+
 /// Whether `sentence` makes a claim the judge weighs (else it is skipped).
 pub fn is_claim(sources: &Sources, sentence: &DraftSentence) -> bool {
     let draft = sources.analyzer.analyze(&sentence.text);
-    skip::reason_to_skip(sentence, draft.terms.len()).is_none()
+    skip::reason_to_skip(sentence, &draft).is_none()
 }
 
 /// Decides the verdict on one draft sentence.
@@ -284,7 +347,7 @@ pub fn judge(
     query: Query,
 ) -> Judgement {
     let draft = sources.analyzer.analyze(&sentence.text);
-    if let Some(reason) = skip::reason_to_skip(sentence, draft.terms.len()) {
+    if let Some(reason) = skip::reason_to_skip(sentence, &draft) {
         return Judgement {
             verdict: Verdict::Skipped,
             reason,
@@ -304,15 +367,29 @@ pub fn judge(
         .zip(&comparisons)
         .filter(|(_, comparison)| comparison.differences.is_empty())
         .map(|(c, _)| c)
-        .filter(|c| facts::unmatched_numbers(&draft, c.analysis).is_empty())
+        .filter(|c| {
+            let numbers: Vec<String> = facts::unmatched_numbers(&draft, c.analysis)
+                .iter()
+                .map(|n| n.key())
+                .collect();
+            numbers.iter().all(|n| said_nearby(sources, c.sentence, n))
+        })
         .filter(|c| !facts::is_question(&sources.corpus.sentence(c.sentence).text))
         .filter(|c| {
-            let absent = facts::unmatched_named(&draft, c.analysis).len();
+            let absent: Vec<&str> = facts::unmatched_named(&draft, c.analysis)
+                .iter()
+                .map(|t| t.key.as_str())
+                .collect();
+            if !unmentioned_by_documents(sources, c.sentence, &absent).is_empty() {
+                return false;
+            }
             let threshold = match c.cosine {
                 Some(_) => thresholds.semantic,
                 None => thresholds.supported,
             };
-            c.same_claim_evidence(absent) >= threshold
+            let source_text = &sources.corpus.sentence(c.sentence).text;
+            let rest = || similarity::residual_relatedness(&c.overlap, &draft, source_text);
+            c.same_claim_evidence(absent.len(), rest) >= threshold
         })
         .collect();
     let conflict = candidates
@@ -322,7 +399,16 @@ pub fn judge(
             let explained: Vec<usize> = (0..draft.terms.len())
                 .filter(|&i| comparison.replaced_keys.contains(&draft.terms[i].key))
                 .collect();
-            let same_claim = c.overlap.score_with(&explained) >= CONFLICT_FLOOR;
+            let polarity_only = comparison
+                .differences
+                .iter()
+                .all(|d| d.kind == DifferenceKind::Polarity);
+            let floor = if polarity_only {
+                POLARITY_CONFLICT_FLOOR
+            } else {
+                CONFLICT_FLOOR
+            };
+            let same_claim = c.overlap.score_with(&explained) >= floor;
             (!comparison.differences.is_empty() && same_claim)
                 .then(|| (c, comparison.differences.clone()))
         });

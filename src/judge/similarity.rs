@@ -71,6 +71,21 @@ impl WordVectors {
     }
 }
 
+/// How related the draft's words that the source lacks are to what the source says: the
+/// cosine of their static embedding (as one bag) with the source sentence's.
+pub fn residual_relatedness(o: &Overlap, draft: &Analysis, source_text: &str) -> f32 {
+    let table = StaticEmbeddings::builtin();
+    let missing: Vec<&str> = o
+        .missing
+        .iter()
+        .map(|&i| draft.terms[i].surface.as_str())
+        .collect();
+    if missing.is_empty() {
+        return 1.0;
+    }
+    cosine(&table.embed(&missing.join(" ")), &table.embed(source_text))
+}
+
 /// Below this cosine two different words are not taken for the same meaning.
 const SYNONYM_FLOOR: f32 = 0.5;
 
@@ -253,6 +268,23 @@ mod tests {
         );
         // "Krasnodar" is a name: no synonym can stand for it, so coverage stays below 1.
         assert!(o.draft_coverage < 0.9, "{}", o.draft_coverage);
+    }
+
+    #[test]
+    fn the_rest_of_a_paraphrase_relates_to_the_source_and_an_appended_fact_does_not() {
+        let analyzer = Analyzer::new(AliasTable::default_table());
+        let source = "The whole situation tells us something new about the way Moscow exercises foreign policy.";
+        let rest = |draft: &str| {
+            let draft = analyzer.analyze(draft);
+            let o = overlap(&draft, &analyzer.analyze(source), &|_| 1.0);
+            residual_relatedness(&o, &draft, source)
+        };
+        let paraphrase =
+            rest("The episode reveals a shift in how the Kremlin conducts its external relations.");
+        let appended =
+            rest("Moscow exercises foreign policy as its sappers cleared mines near the hospital.");
+        assert!(paraphrase > appended + 0.1, "{paraphrase} vs {appended}");
+        assert_eq!(rest(source), 1.0, "nothing missing: nothing unrelated");
     }
 
     #[test]

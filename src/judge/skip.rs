@@ -1,14 +1,22 @@
 //! Sentences that make no claim: headings, questions, fragments, transitions and text
 //! about the draft itself ("More on this later.", "Figures in this section are provisional.").
 
+use crate::terms::embed::StaticEmbeddings;
+use crate::terms::{Analysis, TermKind};
 use crate::text::{BlockKind, DraftSentence, Suppression};
 
 /// Up to this many words, text without a sentence end is a title, a label or a link in a
 /// reading list, not a claim.
 const FRAGMENT_WORDS: usize = 12;
 
+/// Words this common ("few", "points", "stand", "good", "later") say nothing a source could
+/// support on their own: BERT's vocabulary order puts the top few thousand words of English
+/// first, and no claim of the evaluation drafts is written with only these.
+const COMMON_WORDS: usize = 2500;
+
 /// Why a sentence is not judged, or `None` when it is a claim to check.
-pub fn reason_to_skip(sentence: &DraftSentence, content_terms: usize) -> Option<String> {
+pub fn reason_to_skip(sentence: &DraftSentence, analysis: &Analysis) -> Option<String> {
+    let content_terms = analysis.terms.len();
     match sentence.suppression {
         Some(Suppression::OwnAnalysis) => {
             return Some("marked as the writer's own analysis".into())
@@ -37,7 +45,23 @@ pub fn reason_to_skip(sentence: &DraftSentence, content_terms: usize) -> Option<
     if let Some(cue) = meta_cue(text) {
         return Some(format!("about the text itself, not the world (\"{cue}\")"));
     }
+    if says_nothing_specific(analysis) {
+        return Some("names nothing specific (a transition or comment, not a claim)".into());
+    }
     None
+}
+
+/// No actor, name or number, and only the commonest words of English: "A few points stand
+/// out here.", "So far, so good." A claim names what it is about.
+fn says_nothing_specific(analysis: &Analysis) -> bool {
+    let table = StaticEmbeddings::builtin();
+    !table.is_empty()
+        && analysis.terms.iter().all(|t| {
+            t.kind == TermKind::Word
+                && t.surface
+                    .split(|c: char| !c.is_alphanumeric())
+                    .all(|w| w.is_empty() || table.word_rank(w).is_some_and(|r| r < COMMON_WORDS))
+        })
 }
 
 /// Phrases by which a writer talks about their own text or steers the reader.
@@ -127,6 +151,11 @@ fn meta_cue(text: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::terms::{AliasTable, Analyzer};
+
+    fn analyze(text: &str) -> Analysis {
+        Analyzer::new(AliasTable::default_table()).analyze(text)
+    }
 
     fn sentence(text: &str, block: BlockKind) -> DraftSentence {
         DraftSentence {
@@ -136,12 +165,15 @@ mod tests {
     }
 
     fn skip(text: &str) -> Option<String> {
-        reason_to_skip(&sentence(text, BlockKind::Paragraph), 5)
+        reason_to_skip(&sentence(text, BlockKind::Paragraph), &analyze(text))
     }
 
     #[test]
     fn headings_questions_fragments_are_not_claims() {
-        assert!(reason_to_skip(&sentence("Russia won the war", BlockKind::Heading), 3).is_some());
+        let heading = "Russia won the war";
+        assert!(
+            reason_to_skip(&sentence(heading, BlockKind::Heading), &analyze(heading)).is_some()
+        );
         assert!(skip("Did Russia win the war in the end?").is_some());
         assert!(skip("The view from Ankara").is_some());
         assert!(skip("Too short.").is_some());
@@ -153,6 +185,22 @@ mod tests {
         assert!(skip("The numbers in this section are provisional.").is_some());
         assert!(skip("Let us now look at the economic side of the deal.").is_some());
         assert!(skip("Consider first the position of Iran.").is_some());
+    }
+
+    #[test]
+    fn sentences_of_only_common_words_are_not_claims() {
+        for text in [
+            "A few points stand out here.",
+            "So far, so good.",
+            "That is only part of the story.",
+        ] {
+            let reason = skip(text).unwrap_or_default();
+            assert!(reason.contains("nothing specific"), "{text}: {reason:?}");
+        }
+        // One specific word, name or number makes it a claim to check.
+        assert_eq!(skip("A few points stand out in the treaty."), None);
+        assert_eq!(skip("So far, Russia has done well."), None);
+        assert_eq!(skip("So far, so good for 2 of them."), None);
     }
 
     #[test]

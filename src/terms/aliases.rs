@@ -22,6 +22,9 @@ pub struct AliasTable {
     /// dismissed with one lookup.
     starters: HashSet<String>,
     longest: usize,
+    /// Canonical name → the broader actor it belongs to (a leader's state, a city's region),
+    /// from the `[within]` table.
+    within: HashMap<String, String>,
 }
 
 impl AliasTable {
@@ -31,14 +34,57 @@ impl AliasTable {
         AliasTable::parse(DEFAULT_TABLE).unwrap_or_default()
     }
 
+    /// Reads a table: `canonical = ["name", …]` entries, and an optional `[within]` table of
+    /// `canonical = "broader canonical"`.
     pub fn parse(toml_text: &str) -> Result<AliasTable, AliasError> {
-        let map: BTreeMap<String, Vec<String>> =
-            toml::from_str(toml_text).map_err(|e| AliasError(e.to_string()))?;
+        let file = TableFile::parse(toml_text)?;
         let mut table = AliasTable::default();
-        for (canonical, names) in map {
+        for (canonical, names) in file.names {
             table.add(&canonical, &names);
         }
+        for (narrow, broad) in file.within {
+            table.add_within(&narrow, &broad);
+        }
         Ok(table)
+    }
+
+    /// The actors of data/aliases.toml with their names as listed (for the benchmark's
+    /// synthetic corpus, which writes about the same actors).
+    pub fn default_entries() -> Vec<(String, Vec<String>)> {
+        TableFile::parse(DEFAULT_TABLE)
+            .map(|f| f.names.into_iter().collect())
+            .unwrap_or_default()
+    }
+
+    /// Records that `narrow` belongs to `broad` (Erdogan to Turkey, Stepanakert to Karabakh):
+    /// a text naming the one names the other too.
+    pub fn add_within(&mut self, narrow: &str, broad: &str) {
+        let key = |name: &str| name.trim().to_lowercase();
+        self.within.insert(key(narrow), key(broad));
+    }
+
+    /// The broader actors `canonical` belongs to, nearest first (Stepanakert: Karabakh).
+    pub fn broader(&self, canonical: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        let mut current = canonical;
+        while let Some(broad) = self.within.get(current) {
+            if broad == canonical || out.contains(&broad.as_str()) {
+                break;
+            }
+            out.push(broad);
+            current = broad;
+        }
+        out
+    }
+
+    /// The actors that belong to `canonical`, at any depth (Turkey: Erdogan, Ankara's
+    /// ministries …).
+    pub fn narrower(&self, canonical: &str) -> Vec<&str> {
+        self.within
+            .keys()
+            .filter(|narrow| self.broader(narrow).contains(&canonical))
+            .map(String::as_str)
+            .collect()
     }
 
     /// Adds names for `canonical` (a new actor or more names for a known one).
@@ -108,6 +154,21 @@ impl AliasTable {
         }
         // "the Kremlin" is listed; "the" alone never is.
         self.exact.get(&first.text).map(|c| (c.as_str(), 1))
+    }
+}
+
+/// The alias file as written.
+#[derive(serde::Deserialize)]
+struct TableFile {
+    #[serde(default)]
+    within: BTreeMap<String, String>,
+    #[serde(flatten)]
+    names: BTreeMap<String, Vec<String>>,
+}
+
+impl TableFile {
+    fn parse(toml_text: &str) -> Result<TableFile, AliasError> {
+        toml::from_str(toml_text).map_err(|e| AliasError(e.to_string()))
     }
 }
 

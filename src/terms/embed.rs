@@ -196,6 +196,15 @@ impl StaticEmbeddings {
         self.tokens.is_empty()
     }
 
+    /// How common a word is: its place among the whole-word tokens of the vocabulary, which
+    /// BERT's WordPiece vocabulary lists roughly from the commonest ("the" is 0). `None` for
+    /// a word the vocabulary only spells in pieces (rare words, names) or an empty table.
+    pub fn word_rank(&self, word: &str) -> Option<usize> {
+        let the = *self.initial.get("the")? as usize;
+        let row = *self.initial.get(word.to_lowercase().as_str())? as usize;
+        row.checked_sub(the)
+    }
+
     /// The text as an L2-normalised mean of its tokens' vectors; the zero vector when no
     /// token of it is known (empty text, only unknown words, an empty table).
     pub fn embed(&self, text: &str) -> Vec<f32> {

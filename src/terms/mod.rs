@@ -67,6 +67,9 @@ pub struct Analysis {
     pub exclusions: Vec<(String, usize)>,
     /// Number of word tokens, stopwords included.
     pub word_count: usize,
+    /// Keys of the broader actors the named ones belong to (`@turkey` for "Erdogan"), when
+    /// not named themselves: a text about Erdogan is about Turkey too.
+    pub implied: Vec<String>,
 }
 
 impl Analysis {
@@ -81,6 +84,11 @@ impl Analysis {
 
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.terms.iter().map(|t| t.key.as_str())
+    }
+
+    /// Whether the text names the term's actor, itself or through a narrower one.
+    pub fn mentions(&self, key: &str) -> bool {
+        self.keys().any(|k| k == key) || self.implied.iter().any(|k| k == key)
     }
 }
 
@@ -169,6 +177,9 @@ impl Analyzer {
                     .map(|t| t.text.as_str())
                     .collect::<Vec<_>>()
                     .join(" ");
+                for broad in self.aliases.broader(canonical) {
+                    analysis.implied.push(format!("@{broad}"));
+                }
                 analysis.terms.push(Term {
                     key: format!("@{canonical}"),
                     kind: TermKind::Actor,
@@ -181,6 +192,10 @@ impl Analyzer {
             let token = &tokens[i];
             i += 1;
             if token.kind != TokenKind::Word {
+                continue;
+            }
+            if let Some(handle) = token.text.strip_prefix('@') {
+                self.handle_terms(handle, i - 1, &mut analysis);
                 continue;
             }
             let lower = token.lower();
@@ -218,6 +233,10 @@ impl Analyzer {
             }
         }
         analysis.terms.sort_by_key(|t| t.position);
+        let named: Vec<String> = analysis.keys().map(str::to_string).collect();
+        analysis.implied.retain(|k| !named.contains(k));
+        analysis.implied.sort_unstable();
+        analysis.implied.dedup();
         analysis
     }
 }
@@ -225,6 +244,63 @@ impl Analyzer {
 /// The stem of a lowercase word: spelling made American, then Snowball English.
 fn stem_with(stemmer: &Stemmer, word: &str) -> String {
     stemmer.stem(&spelling::american(word)).into_owned()
+}
+
+impl Analyzer {
+    /// The names in a handle that is no alias: "@DmitriTrenin" is Dmitri and Trenin,
+    /// "@CarnegieRussia" Carnegie and Russia, "@Huawei" Huawei — what a draft writes when it
+    /// speaks of them. Pieces split where a capital follows a small letter, at underscores and
+    /// digits.
+    fn handle_terms(&self, handle: &str, position: usize, analysis: &mut Analysis) {
+        for piece in handle_pieces(handle) {
+            let lower = piece.to_lowercase();
+            if piece.chars().count() < 2 || stopwords::is_stopword(&lower) {
+                continue;
+            }
+            let piece_tokens = tokenize::tokenize(&piece);
+            match self.aliases.longest_match(&piece_tokens) {
+                Some((canonical, len)) if len == piece_tokens.len() => {
+                    for broad in self.aliases.broader(canonical) {
+                        analysis.implied.push(format!("@{broad}"));
+                    }
+                    analysis.terms.push(Term {
+                        key: format!("@{canonical}"),
+                        kind: TermKind::Actor,
+                        surface: piece,
+                        position,
+                    });
+                }
+                _ => analysis.terms.push(Term {
+                    key: self.stem(&lower),
+                    kind: TermKind::Name,
+                    surface: piece,
+                    position,
+                }),
+            }
+        }
+    }
+}
+
+/// "DmitriTrenin" → Dmitri, Trenin; "MID_RF" → MID, RF; "10DowningStreet" → Downing, Street.
+fn handle_pieces(handle: &str) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let mut current = String::new();
+    let mut previous: Option<char> = None;
+    for c in handle.chars() {
+        let boundary =
+            !c.is_alphabetic() || (c.is_uppercase() && previous.is_some_and(|p| p.is_lowercase()));
+        if boundary && !current.is_empty() {
+            pieces.push(std::mem::take(&mut current));
+        }
+        if c.is_alphabetic() {
+            current.push(c);
+        }
+        previous = Some(c);
+    }
+    if !current.is_empty() {
+        pieces.push(current);
+    }
+    pieces
 }
 
 /// A capitalised word that does not start the sentence (or an all-caps acronym, or a
@@ -262,6 +338,18 @@ mod tests {
             .into_iter()
             .map(|t| t.key)
             .collect()
+    }
+
+    #[test]
+    fn handles_are_read_as_the_names_they_spell() {
+        assert_eq!(
+            keys("As my @CarnegieRussia colleague @DmitriTrenin says, @Huawei wins."),
+            keys("As my Carnegie Russia colleague Dmitri Trenin says, Huawei wins.")
+        );
+        assert_eq!(handle_pieces("10DowningStreet"), ["Downing", "Street"]);
+        assert_eq!(handle_pieces("MID_RF"), ["MID", "RF"]);
+        // A handle in the alias table stays the actor it names.
+        assert_eq!(keys("@NikolPashinyan said so."), keys("Pashinyan said so."));
     }
 
     #[test]

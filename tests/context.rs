@@ -1,0 +1,148 @@
+//! What a source's document says around the sentence a match quotes: an actor the whole
+//! document never names, or a number the neighbouring sentences do not give, is a new fact
+//! the source cannot support; one the document does give is context. Words alone, no model.
+
+mod common;
+
+use std::path::PathBuf;
+
+use corroborate::engine::{CheckedSentence, Engine, MatchSettings};
+use corroborate::judge::Verdict;
+
+/// Writes each document (file name, paragraphs) into one corpus folder and loads it.
+fn engine(documents: &[(&str, &[&str])]) -> (common::TempDir, Engine) {
+    let dir = common::TempDir::new("context");
+    let folder: PathBuf = dir.path().join("corpus");
+    std::fs::create_dir_all(&folder).unwrap();
+    for (name, paragraphs) in documents {
+        std::fs::write(folder.join(name), paragraphs.join("\n\n")).unwrap();
+    }
+    let (engine, warnings) = Engine::load(&[folder], MatchSettings::default()).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    (dir, engine)
+}
+
+fn check(engine: &Engine, sentence: &str) -> CheckedSentence {
+    let checked = engine.check_markdown(sentence);
+    assert_eq!(checked.len(), 1, "{sentence}");
+    checked.into_iter().next().unwrap()
+}
+
+const STRIKE: &str =
+    "Russia's strike on the camp of Syrian fighters in Idlib drew a red line for Ankara.";
+
+#[test]
+fn an_actor_the_source_document_never_names_is_a_new_fact() {
+    let (_dir, engine) = engine(&[
+        (
+            "strike.txt",
+            &[STRIKE, "The Kremlin wanted Ankara to notice."],
+        ),
+        (
+            "groups.txt",
+            &[
+                "Faylaq al-Sham is one of the groups Turkey backs in Syria.",
+                "Its fighters were recruited for the war in Karabakh.",
+            ],
+        ),
+    ]);
+    // The strike and Idlib come from the source; Faylaq al-Sham is named only in another
+    // document, so the source of the strike says nothing about it.
+    let claim = "Russia's strike on the camp of Syrian fighters in Idlib hit Faylaq al-Sham.";
+    let checked = check(&engine, claim);
+    assert_eq!(
+        checked.judgement.verdict,
+        Verdict::Unsupported,
+        "{:?}",
+        checked.judgement
+    );
+}
+
+#[test]
+fn an_actor_named_elsewhere_in_the_same_document_is_context() {
+    let (_dir, engine) = engine(&[(
+        "strike.txt",
+        &[
+            STRIKE,
+            "Faylaq al-Sham, the group hit in the strike, is one Turkey backs.",
+        ],
+    )]);
+    let claim = "Russia's strike on the camp of Syrian fighters in Idlib hit Faylaq al-Sham and drew a red line for Ankara.";
+    let checked = check(&engine, claim);
+    assert_eq!(
+        checked.judgement.verdict,
+        Verdict::Supported,
+        "{:?}",
+        checked.judgement
+    );
+}
+
+#[test]
+fn a_year_from_the_sentence_before_is_context_and_one_from_far_away_is_not() {
+    let filler: Vec<String> = (0..6)
+        .map(|i| format!("Paragraph {i} of the piece is about the economy of the region."))
+        .collect();
+    let mut paragraphs: Vec<&str> = vec!["The two countries nearly went to war in 2016."];
+    paragraphs.push(
+        "Russia and Turkey stood one step from a full-scale conflict back then and then became bitter friends.",
+    );
+    paragraphs.extend(filler.iter().map(String::as_str));
+    paragraphs.push("Trade between them fell in 2019.");
+    let (_dir, engine) = engine(&[("rivals.txt", &paragraphs)]);
+
+    let from_context = "In 2016 Moscow and Ankara stood one step from a full-scale conflict and then became bitter friends.";
+    let checked = check(&engine, from_context);
+    assert_eq!(
+        checked.judgement.verdict,
+        Verdict::Supported,
+        "{:?}",
+        checked.judgement
+    );
+
+    // 2019 is in the document, but eight sentences away: an invented date for this claim.
+    let far = "In 2019 Moscow and Ankara stood one step from a full-scale conflict and then became bitter friends.";
+    let checked = check(&engine, far);
+    assert_ne!(
+        checked.judgement.verdict,
+        Verdict::Supported,
+        "{:?}",
+        checked.judgement
+    );
+}
+
+#[test]
+fn a_leader_names_his_state_and_a_city_its_region() {
+    let (_dir, engine) = engine(&[(
+        "war.txt",
+        &[
+            "Azerbaijan won the war with the help of Turkish President Recep Erdogan and his Syrian mercenaries.",
+            "According to the Defense Ministry, 1,700 residents have returned to the capital of Nagorno-Karabakh since November 14.",
+            "Shops in Stepanakert are opening again.",
+        ],
+    )]);
+    // "Turkey" is not in the source's words, but its president is.
+    let checked = check(
+        &engine,
+        "Azerbaijan won the war with the help of Turkey and Syrian mercenaries.",
+    );
+    assert!(
+        matches!(
+            checked.judgement.verdict,
+            Verdict::Supported | Verdict::Copied
+        ),
+        "{:?}",
+        checked.judgement
+    );
+    // Stepanakert (named elsewhere in the piece) lies in Nagorno-Karabakh: not a conflict
+    // of places.
+    let checked = check(
+        &engine,
+        "The Defense Ministry says 1,700 residents have come back to Stepanakert since November 14.",
+    );
+    assert_eq!(
+        checked.judgement.verdict,
+        Verdict::Supported,
+        "{:?}",
+        checked.judgement
+    );
+}
