@@ -70,7 +70,7 @@ fn extra_set_does_not_regress() {
         ("supported/abstractive", 0.50),
         ("supported", 0.80),
         ("unsupported", 0.85),
-        ("conflicting", 0.55),
+        ("conflicting", 0.85),
         ("not_claim", 0.90),
     ];
     assert_floors(&card, 78, 0.80, &floors);

@@ -9,7 +9,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{Difference, DifferenceKind};
-use crate::terms::{Analysis, NumberMention, Term, TermKind};
+use crate::terms::{Analysis, NumberMention, Opposites, Term, TermKind};
 
 /// How far (in content terms) a differing fact may stand from a shared anchor term.
 const SLOT_WINDOW: usize = 3;
@@ -32,6 +32,12 @@ pub fn compare(draft: &Analysis, source: &Analysis) -> Comparison {
     signs(draft, source, &mut differences);
     if let Some(p) = polarity(draft, source) {
         differences.push(p);
+    }
+    if let Some(o) = opposite_words(draft, source) {
+        differences.push(o);
+    }
+    if let Some(e) = exclusion(draft, source).or_else(|| exclusion_in_draft(draft, source)) {
+        differences.push(e);
     }
     if let Some(h) = holder(draft, source).filter(|h| !differences.contains(h)) {
         differences.push(h);
@@ -316,6 +322,162 @@ fn polarity(draft: &Analysis, source: &Analysis) -> Option<Difference> {
     None
 }
 
+/// How far (in tokens) a negation cue reaches forward: "not at all satisfied".
+const NEGATION_REACH: usize = 3;
+
+/// Whether a negation cue stands shortly before the token at `position`.
+fn is_negated(a: &Analysis, position: usize) -> bool {
+    a.negation_tokens
+        .iter()
+        .any(|&cue| cue < position && position - cue <= NEGATION_REACH)
+}
+
+fn is_anchor(t: &Term) -> bool {
+    matches!(t.kind, TermKind::Word | TermKind::Actor | TermKind::Name)
+}
+
+/// How firmly draft term `i` and source term `j` stand in the same place of the claim: the
+/// number of distinct terms both share within [`SLOT_WINDOW`] of each, on the same side of
+/// both when `ordered` ("trade volumes are growing" and "trade volumes have been falling"
+/// both follow "volumes"). Opposite words are held to the order, so "trade grew in July, and
+/// the ruble weakened" does not meet "the ruble fell"; an exclusion is not, since "only A,
+/// but not B" and "B as well as A" put the two in either order.
+fn shared_anchors(draft: &Analysis, i: usize, source: &Analysis, j: usize, ordered: bool) -> usize {
+    let (d_key, s_key) = (&draft.terms[i].key, &source.terms[j].key);
+    let near =
+        |len: usize, at: usize| at.saturating_sub(SLOT_WINDOW)..(at + SLOT_WINDOW + 1).min(len);
+    let mut anchors: Vec<&str> = near(draft.terms.len(), i)
+        .filter(|&k| k != i && is_anchor(&draft.terms[k]))
+        .filter(|&k| draft.terms[k].key != *d_key && draft.terms[k].key != *s_key)
+        .filter(|&k| {
+            near(source.terms.len(), j)
+                .filter(|&l| l != j && source.terms[l].key == draft.terms[k].key)
+                .any(|l| !ordered || (k < i) == (l < j))
+        })
+        .map(|k| draft.terms[k].key.as_str())
+        .collect();
+    anchors.sort_unstable();
+    anchors.dedup();
+    anchors.len()
+}
+
+/// How many shared terms must frame two opposite words. One is too few: every sentence of a
+/// corpus on one conflict names its actors, so "Georgia's loss of ground" and "Georgia's
+/// real gains" share "Georgia" beside opposite words and still say different things.
+const OPPOSITE_ANCHORS: usize = 2;
+
+/// A content word that may state the opposite of a word on the other side: its term index,
+/// and the stem of the word it negates with its prefix ("dissatisfied" → "satisfi"), if any.
+struct Polar {
+    index: usize,
+    negated_base: Option<String>,
+}
+
+/// Whether one word states the opposite of the other: listed as antonyms ("growing" and
+/// "falling"), or one is the other with a negating prefix ("dissatisfied", "satisfied").
+fn are_opposite(table: &Opposites, a: &Analysis, x: &Polar, b: &Analysis, y: &Polar) -> bool {
+    let (x_key, y_key) = (&a.terms[x.index].key, &b.terms[y.index].key);
+    table.are_opposite(x_key, y_key)
+        || x.negated_base.as_ref() == Some(y_key)
+        || y.negated_base.as_ref() == Some(x_key)
+}
+
+/// A word of the draft whose opposite the source says in its place: "trade volumes have
+/// been falling" against "trade volumes are growing". A word either side negates is left
+/// alone ("did not fall" agrees with "grew"), and so is a word both sides use somewhere
+/// (a source that says "rose, then fell" does not contradict "fell").
+fn opposite_words(draft: &Analysis, source: &Analysis) -> Option<Difference> {
+    let table = Opposites::builtin();
+    let draft_keys: HashSet<&str> = draft.keys().collect();
+    let source_keys: HashSet<&str> = source.keys().collect();
+    let words = |a: &Analysis, other_keys: &HashSet<&str>| -> Vec<Polar> {
+        a.terms
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.kind == TermKind::Word && !other_keys.contains(t.key.as_str()))
+            .filter(|(_, t)| !is_negated(a, t.position))
+            .map(|(index, t)| Polar {
+                index,
+                negated_base: table.negated_base(&t.surface.to_lowercase()),
+            })
+            .collect()
+    };
+    let source_words = words(source, &draft_keys);
+    words(draft, &source_keys).into_iter().find_map(|d| {
+        source_words
+            .iter()
+            .find(|s| {
+                are_opposite(table, draft, &d, source, s)
+                    && shared_anchors(draft, d.index, source, s.index, true) >= OPPOSITE_ANCHORS
+            })
+            .map(|s| Difference {
+                kind: DifferenceKind::Polarity,
+                source: format!("\"{}\"", source.terms[s.index].surface),
+                draft: format!("\"{}\"", draft.terms[d.index].surface),
+            })
+    })
+}
+
+/// How far (in tokens) after an exclusion cue the excluded name may stand: "but not NK",
+/// "except for the Lachin corridor".
+const EXCLUSION_REACH: usize = 3;
+
+/// Whether a negation cue stands near the token at `position`, before or after it: the draft
+/// that says "Abkhazia is not covered" does not include Abkhazia.
+fn negation_near(a: &Analysis, position: usize) -> bool {
+    a.negation_tokens
+        .iter()
+        .any(|&cue| cue.abs_diff(position) <= NEGATION_REACH + 1)
+}
+
+/// Each named thing an exclusion cue takes out, by term index, with the cue's words.
+fn excluded(a: &Analysis) -> Vec<(usize, String)> {
+    a.exclusions
+        .iter()
+        .filter_map(|(cue, at)| {
+            a.terms
+                .iter()
+                .position(|t| t.position > *at && is_anchor(t))
+                .filter(|&k| {
+                    let t = &a.terms[k];
+                    t.kind != TermKind::Word && t.position <= at + EXCLUSION_REACH
+                })
+                .map(|k| (k, format!("{cue} {}", a.terms[k].surface)))
+        })
+        .collect()
+}
+
+/// A name the source excludes and the draft includes in the same place: "covers only
+/// Armenian territory, but not NK" against "covers Nagorno-Karabakh as well as Armenia's
+/// territory".
+fn exclusion(draft: &Analysis, source: &Analysis) -> Option<Difference> {
+    let draft_excluded: Vec<usize> = excluded(draft).into_iter().map(|(k, _)| k).collect();
+    excluded(source).into_iter().find_map(|(j, said)| {
+        let name = &source.terms[j];
+        draft
+            .terms
+            .iter()
+            .enumerate()
+            .filter(|(k, t)| t.key == name.key && !draft_excluded.contains(k))
+            .filter(|(_, t)| !negation_near(draft, t.position))
+            .find(|(k, _)| shared_anchors(draft, *k, source, j, false) > 0)
+            .map(|(_, t)| Difference {
+                kind: DifferenceKind::Polarity,
+                source: format!("\"{said}\""),
+                draft: format!("\"{}\"", t.surface),
+            })
+    })
+}
+
+/// The other way round: the draft excludes a name the source includes in the same place.
+fn exclusion_in_draft(draft: &Analysis, source: &Analysis) -> Option<Difference> {
+    exclusion(source, draft).map(|d| Difference {
+        kind: d.kind,
+        source: d.draft,
+        draft: d.source,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -395,5 +557,188 @@ mod tests {
             ),
             vec!["source says -3.2%, draft says +3.2%"]
         );
+    }
+}
+
+#[cfg(test)]
+mod polarity_tests {
+    use super::*;
+    use crate::terms::{AliasTable, Analyzer};
+
+    fn diffs(draft: &str, source: &str) -> Vec<String> {
+        let a = Analyzer::new(AliasTable::default_table());
+        differences(&a.analyze(draft), &a.analyze(source))
+            .iter()
+            .map(|d| d.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn an_antonym_in_the_same_place() {
+        assert_eq!(
+            diffs(
+                "Exports to Georgia have been falling for a third month.",
+                "Exports to Georgia have been rising for a third month."
+            ),
+            vec!["source says \"rising\", draft says \"falling\""]
+        );
+        assert_eq!(
+            diffs(
+                "The ministry denied that the convoy had reached the border.",
+                "The ministry confirmed that the convoy had reached the border."
+            ),
+            vec!["source says \"confirmed\", draft says \"denied\""]
+        );
+    }
+
+    #[test]
+    fn a_word_with_a_negating_prefix_against_the_word() {
+        assert_eq!(
+            diffs(
+                "Ankara is unhappy with the new arrangement in the region.",
+                "Ankara is happy with the new arrangement in the region."
+            ),
+            vec!["source says \"happy\", draft says \"unhappy\""]
+        );
+        assert_eq!(
+            diffs(
+                "The truce looks stable after the latest shelling.",
+                "The truce looks unstable after the latest shelling."
+            ),
+            vec!["source says \"unstable\", draft says \"stable\""]
+        );
+    }
+
+    #[test]
+    fn a_synonym_or_a_false_prefix_is_no_opposite() {
+        assert!(diffs(
+            "Ankara is content with the new arrangement in the region.",
+            "Ankara is happy with the new arrangement in the region."
+        )
+        .is_empty());
+        // "discuss" is not "dis-" + "cuss".
+        assert!(diffs(
+            "The ministers discussed the truce in Sochi.",
+            "The ministers cussed the truce in Sochi."
+        )
+        .is_empty());
+        assert!(diffs(
+            "Turkish drones proved invaluable to the army.",
+            "Turkish drones proved valuable to the army."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn an_antonym_elsewhere_in_the_source_is_no_conflict() {
+        // "grew" is about trade; "the ruble" stands after it, not before it as in the draft.
+        assert!(diffs(
+            "The ruble fell after the sanctions were announced.",
+            "Trade grew steadily, the ruble weakened after the sanctions were announced."
+        )
+        .is_empty());
+        assert!(diffs("Oil prices fell in July.", "Trade with China grew in July.").is_empty());
+    }
+
+    #[test]
+    fn opposite_words_beside_one_shared_actor_are_no_conflict() {
+        assert!(diffs(
+            "Georgia's loss of ground in the north was temporary.",
+            "Georgia's real gains came after the winter."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_negated_antonym_or_one_the_source_also_says_agrees() {
+        assert!(diffs(
+            "Exports to Georgia did not fall for a third month.",
+            "Exports to Georgia have been rising for a third month."
+        )
+        .is_empty());
+        assert!(diffs(
+            "Exports to Georgia fell in the third month.",
+            "Exports to Georgia rose, then fell in the third month."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn no_longer_negates_what_follows_it() {
+        let d = diffs(
+            "The minister said that Georgia was no longer a reliable partner of the bloc.",
+            "The minister said that Georgia remains a reliable partner of the bloc.",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].contains("no longer reliable partner"), "{d:?}");
+    }
+
+    #[test]
+    fn ill_at_ease_negates_at_ease() {
+        let d = diffs(
+            "The envoy felt ill at ease talking to reporters.",
+            "The envoy felt at ease talking to reporters.",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].contains("ill ease talking"), "{d:?}");
+        assert!(diffs(
+            "The ill envoy talked to reporters.",
+            "The envoy talked to reporters."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn failed_to_negates_the_verb() {
+        let d = diffs(
+            "Moscow failed to secure a lasting ceasefire.",
+            "Moscow secured a lasting ceasefire.",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+    }
+
+    #[test]
+    fn never_negates_what_follows_it() {
+        let d = diffs(
+            "Moscow never recognised Abkhazia's independence.",
+            "Moscow recognised Abkhazia's independence in 2008.",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+    }
+
+    #[test]
+    fn not_only_adds_rather_than_negates() {
+        assert!(diffs(
+            "The deal gives not only formal status to Turkey.",
+            "The deal gives formal status to Turkey."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_name_the_source_excludes_and_the_draft_includes() {
+        assert_eq!(
+            diffs(
+                "The guarantee covers Abkhazia as well as Georgia's recognised borders.",
+                "The guarantee covers only Georgia's recognised borders, but not Abkhazia."
+            ),
+            vec!["source says \"not Abkhazia\", draft says \"Abkhazia\""]
+        );
+        assert_eq!(
+            diffs(
+                "The guarantee covers only Georgia's recognised borders, but not Abkhazia.",
+                "The guarantee covers Abkhazia as well as Georgia's recognised borders."
+            ),
+            vec!["source says \"Abkhazia\", draft says \"not Abkhazia\""]
+        );
+    }
+
+    #[test]
+    fn a_draft_that_also_leaves_the_name_out_agrees() {
+        assert!(diffs(
+            "Abkhazia is not covered by the guarantee for Georgia's borders.",
+            "The guarantee covers only Georgia's recognised borders, but not Abkhazia."
+        )
+        .is_empty());
     }
 }

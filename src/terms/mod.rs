@@ -2,19 +2,23 @@
 //!
 //! The [`Analyzer`] turns a sentence into [`Analysis`]: content terms (stemmed words,
 //! canonical actors from the alias table, normalised numbers and dates) plus the facts a
-//! judge checks beyond similarity (numbers with their sign, negation cues). "Moscow" and
+//! judge checks beyond similarity (numbers with their sign, negation and exclusion cues), and
+//! which words state opposites ([`Opposites`], data/antonyms.toml). "Moscow" and
 //! "the Kremlin" become one actor; "2,000", "2000" and "two thousand" one number. Nothing
 //! here knows about sources, drafts or scores.
 
 mod aliases;
 pub mod embed;
+mod negation;
 mod numbers;
+mod opposites;
 mod spelling;
 mod stopwords;
 mod tokenize;
 
 pub use aliases::{AliasError, AliasTable};
 pub use numbers::{NumberKind, NumberMention};
+pub use opposites::{Opposites, OppositesError};
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -58,6 +62,9 @@ pub struct Analysis {
     pub negations: Vec<String>,
     /// Token positions of the negation cues, parallel to `negations`.
     pub negation_tokens: Vec<usize>,
+    /// Cues that take what follows out of what the sentence covers ("except", "but not",
+    /// "not" after "only"), each as written with its token position.
+    pub exclusions: Vec<(String, usize)>,
     /// Number of word tokens, stopwords included.
     pub word_count: usize,
     /// Keys of the broader actors the named ones belong to (`@turkey` for "Erdogan"), when
@@ -124,7 +131,7 @@ impl Analyzer {
             if let Some(stem) = stems.get(word) {
                 return stem.clone();
             }
-            let stem = self.stemmer.stem(&spelling::american(word)).into_owned();
+            let stem = stem_with(&self.stemmer, word);
             if stems.len() >= REMEMBERED {
                 stems.clear();
             }
@@ -192,15 +199,23 @@ impl Analyzer {
                 continue;
             }
             let lower = token.lower();
-            if stopwords::is_negation(&lower) {
-                analysis.negations.push(token.text.clone());
-                analysis.negation_tokens.push(i - 1);
-                continue;
+            let position = i - 1;
+            if negation::is_exclusion(&tokens, position, &lower) {
+                analysis.exclusions.push((token.text.clone(), position));
+            }
+            match negation::reading(&tokens, position, &lower) {
+                Some(negation::Reading::Negation(cue)) => {
+                    analysis.negations.push(cue.surface);
+                    analysis.negation_tokens.push(position);
+                    i = position + cue.len;
+                    continue;
+                }
+                Some(negation::Reading::Additive) => continue,
+                None => {}
             }
             if stopwords::is_stopword(&lower) || lower.chars().count() < 2 {
                 continue;
             }
-            let position = i - 1;
             if is_name(token, position, &tokens) {
                 analysis.terms.push(Term {
                     key: self.stem(&lower),
@@ -224,6 +239,11 @@ impl Analyzer {
         analysis.implied.dedup();
         analysis
     }
+}
+
+/// The stem of a lowercase word: spelling made American, then Snowball English.
+fn stem_with(stemmer: &Stemmer, word: &str) -> String {
+    stemmer.stem(&spelling::american(word)).into_owned()
 }
 
 impl Analyzer {
@@ -360,6 +380,19 @@ mod tests {
         let a = Analyzer::new(AliasTable::default_table()).analyze("Turkey had no formal role.");
         assert_eq!(a.negations, vec!["no"]);
         assert!(!a.keys().any(|k| k == "no"));
+    }
+
+    #[test]
+    fn multiword_cues_are_read_as_one() {
+        let analyzer = Analyzer::new(AliasTable::default_table());
+        let a = analyzer.analyze("Turkey is no longer an ally.");
+        assert_eq!(a.negations, vec!["no longer"]);
+        assert!(!a.keys().any(|k| k == "longer"));
+        let a = analyzer.analyze("Russia sent not only arms.");
+        assert!(a.negations.is_empty());
+        let a = analyzer.analyze("It covers only Armenia, but not NK.");
+        assert_eq!(a.negations, vec!["not"]);
+        assert_eq!(a.exclusions.len(), 1);
     }
 
     #[test]
