@@ -665,3 +665,35 @@ fn the_example_draft_runs_as_the_readme_says() {
     let found = corroborate(root, &["check", "--format", "json", "examples/draft.md"]);
     assert_eq!(json(&found), report);
 }
+
+/// `corroborate explain … | head -1`: the reader closes the pipe after one line; the program
+/// stops writing and exits quietly, no panic on the closed stdout.
+#[test]
+fn a_reader_that_closes_the_pipe_early_ends_the_output_not_in_a_panic() {
+    use std::process::Stdio;
+    let corpus = shared_corpus();
+    for args in [
+        vec!["explain", "--top", "40", "--corpus"],
+        vec!["eval", "--all", "--verbose", "--corpus"],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_corroborate"))
+            .args(&args)
+            .arg(&corpus)
+            .args(if args[0] == "explain" {
+                vec!["Russia sent peacekeepers to Karabakh after the ceasefire."]
+            } else {
+                vec![]
+            })
+            .env("CORROBORATE_MODEL", "off")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn corroborate");
+        // Closing the only reader makes every later write fail with a broken pipe.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("corroborate ends");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{}: {err}", args[0]);
+        assert_eq!(out.status.code(), Some(0), "{}: {err}", args[0]);
+    }
+}

@@ -87,7 +87,7 @@ fn report(
             .iter()
             .filter(|r| args.all || r.outcome != Outcome::Right)
         {
-            println!(
+            outln!(
                 "{} {} [{} {}] got {} — {}\n    {}\n    best: {} {}\n",
                 if r.outcome == Outcome::Right {
                     "ok "
@@ -102,19 +102,19 @@ fn report(
                 r.case.text,
                 r.best_documents.join(","),
                 r.best_text.as_deref().unwrap_or("-"),
-            );
+            )?;
         }
     }
     let card = Scorecard::from_results(results);
     match words_alone {
         Some(lexical) => {
             let lexical = Scorecard::from_results(lexical);
-            print!(
+            out!(
                 "{}",
                 Scorecard::side_by_side(&[("words alone", &lexical), ("with the model", &card)])
-            );
+            )?;
         }
-        None => print!("{}", card.table()),
+        None => out!("{}", card.table())?,
     }
     Ok(ExitCode::SUCCESS)
 }

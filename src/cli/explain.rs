@@ -36,18 +36,18 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
             Ok(model) => {
                 engine.embed_sources(&model, &mut |_, _| {}, &|| false)?;
                 engine.embed_sentences(&model, &[args.sentence.as_str()], &|| false)?;
-                println!("model: {}", model.description());
+                outln!("model: {}", model.description())?;
             }
-            Err(e) => println!("model: none, words alone ({e})"),
+            Err(e) => outln!("model: none, words alone ({e})")?,
         }
     }
     let sentence = DraftSentence::plain(&args.sentence, 0);
     let judgement = engine.judge(&sentence);
-    println!("verdict: {} — {}", judgement.verdict, judgement.reason);
+    outln!("verdict: {} — {}", judgement.verdict, judgement.reason)?;
     for c in engine.explain(&args.sentence).into_iter().take(args.top) {
         let s = engine.corpus.sentence(c.sentence);
         let doc = engine.corpus.document(s.primary().doc);
-        println!(
+        outln!(
             "\n{:.2}{} (draft {:.2}, source {:.2}, copy {:.2})  {}:{}\n  | {}",
             c.score,
             c.cosine
@@ -58,21 +58,21 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
             doc.rel_path,
             s.primary().line,
             s.text
-        );
+        )?;
         if !c.missing_terms.is_empty() {
-            println!("  missing: {}", c.missing_terms.join(", "));
+            outln!("  missing: {}", c.missing_terms.join(", "))?;
         }
         if !c.unmatched_names.is_empty() {
-            println!("  names the source lacks: {}", c.unmatched_names.join(", "));
+            outln!("  names the source lacks: {}", c.unmatched_names.join(", "))?;
         }
         for d in &c.differences {
-            println!("  differs: {d}");
+            outln!("  differs: {d}")?;
         }
         if !c.unmatched_numbers.is_empty() {
-            println!(
+            outln!(
                 "  numbers the source lacks: {}",
                 c.unmatched_numbers.join(", ")
-            );
+            )?;
         }
     }
     Ok(ExitCode::SUCCESS)

