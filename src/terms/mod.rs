@@ -233,10 +233,12 @@ impl Analyzer {
             }
         }
         analysis.terms.sort_by_key(|t| t.position);
-        let named: Vec<String> = analysis.keys().map(str::to_string).collect();
-        analysis.implied.retain(|k| !named.contains(k));
-        analysis.implied.sort_unstable();
-        analysis.implied.dedup();
+        if !analysis.implied.is_empty() {
+            let Analysis { terms, implied, .. } = &mut analysis;
+            implied.retain(|k| !terms.iter().any(|t| &t.key == k));
+            implied.sort_unstable();
+            implied.dedup();
+        }
         analysis
     }
 }

@@ -58,6 +58,14 @@ fn surface(tokens: &[Token], i: usize, len: usize) -> String {
 
 /// How the word token at `i` (lowercased `lower`) reads, if as a negation at all.
 pub fn reading(tokens: &[Token], i: usize, lower: &str) -> Option<Reading> {
+    // Most words are none of the cues: decide that before looking at the next word (the
+    // analyzer asks this of every word of a million-sentence corpus).
+    let may_be_cue = stopwords::is_negation(lower)
+        || matches!(lower, "ill" | "non")
+        || NEGATING_BEFORE_TO.contains(&lower);
+    if !may_be_cue {
+        return None;
+    }
     let next = lower_word(tokens, i + 1);
     let next = next.as_deref();
     let next_is_hyphen = tokens
