@@ -6,7 +6,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use corroborate::engine::{CheckedSentence, Engine, MatchSettings};
+use corroborate::engine::{Engine, MatchSettings};
 use corroborate::judge::Verdict;
 
 /// Writes each document (file name, paragraphs) into one corpus folder and loads it.
@@ -20,12 +20,6 @@ fn engine(documents: &[(&str, &[&str])]) -> (common::TempDir, Engine) {
     let (engine, warnings) = Engine::load(&[folder], MatchSettings::default()).unwrap();
     assert!(warnings.is_empty(), "{warnings:?}");
     (dir, engine)
-}
-
-fn check(engine: &Engine, sentence: &str) -> CheckedSentence {
-    let checked = engine.check_markdown(sentence);
-    assert_eq!(checked.len(), 1, "{sentence}");
-    checked.into_iter().next().unwrap()
 }
 
 const STRIKE: &str =
@@ -49,7 +43,7 @@ fn an_actor_the_source_document_never_names_is_a_new_fact() {
     // The strike and Idlib come from the source; Faylaq al-Sham is named only in another
     // document, so the source of the strike says nothing about it.
     let claim = "Russia's strike on the camp of Syrian fighters in Idlib hit Faylaq al-Sham.";
-    let checked = check(&engine, claim);
+    let checked = common::check_one(&engine, claim);
     assert_eq!(
         checked.judgement.verdict,
         Verdict::Unsupported,
@@ -68,7 +62,7 @@ fn an_actor_named_elsewhere_in_the_same_document_is_context() {
         ],
     )]);
     let claim = "Russia's strike on the camp of Syrian fighters in Idlib hit Faylaq al-Sham and drew a red line for Ankara.";
-    let checked = check(&engine, claim);
+    let checked = common::check_one(&engine, claim);
     assert_eq!(
         checked.judgement.verdict,
         Verdict::Supported,
@@ -91,7 +85,7 @@ fn a_year_from_the_sentence_before_is_context_and_one_from_far_away_is_not() {
     let (_dir, engine) = engine(&[("rivals.txt", &paragraphs)]);
 
     let from_context = "In 2016 Moscow and Ankara stood one step from a full-scale conflict and then became bitter friends.";
-    let checked = check(&engine, from_context);
+    let checked = common::check_one(&engine, from_context);
     assert_eq!(
         checked.judgement.verdict,
         Verdict::Supported,
@@ -101,7 +95,7 @@ fn a_year_from_the_sentence_before_is_context_and_one_from_far_away_is_not() {
 
     // 2019 is in the document, but eight sentences away: an invented date for this claim.
     let far = "In 2019 Moscow and Ankara stood one step from a full-scale conflict and then became bitter friends.";
-    let checked = check(&engine, far);
+    let checked = common::check_one(&engine, far);
     assert_ne!(
         checked.judgement.verdict,
         Verdict::Supported,
@@ -121,7 +115,7 @@ fn a_leader_names_his_state_and_a_city_its_region() {
         ],
     )]);
     // "Turkey" is not in the source's words, but its president is.
-    let checked = check(
+    let checked = common::check_one(
         &engine,
         "Azerbaijan won the war with the help of Turkey and Syrian mercenaries.",
     );
@@ -135,7 +129,7 @@ fn a_leader_names_his_state_and_a_city_its_region() {
     );
     // Stepanakert (named elsewhere in the piece) lies in Nagorno-Karabakh: not a conflict
     // of places.
-    let checked = check(
+    let checked = common::check_one(
         &engine,
         "The Defense Ministry says 1,700 residents have come back to Stepanakert since November 14.",
     );

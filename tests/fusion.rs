@@ -82,12 +82,6 @@ fn corpus() -> (common::TempDir, PathBuf) {
     (dir, folder)
 }
 
-fn check(engine: &Engine, sentence: &str) -> CheckedSentence {
-    let checked = engine.check_markdown(sentence);
-    assert_eq!(checked.len(), 1, "{sentence}");
-    checked.into_iter().next().unwrap()
-}
-
 fn source_of(engine: &Engine, checked: &CheckedSentence) -> Option<String> {
     let best = checked.judgement.matches.first()?;
     Some(engine.corpus.sentence(best.sentence).text.clone())
@@ -116,12 +110,14 @@ fn a_paraphrase_in_other_words_is_found_only_with_the_model() {
     let (words_alone, _) =
         Engine::load(std::slice::from_ref(&folder), MatchSettings::default()).unwrap();
     assert_eq!(
-        check(&words_alone, PARAPHRASE).judgement.verdict,
+        common::check_one(&words_alone, PARAPHRASE)
+            .judgement
+            .verdict,
         Verdict::Unsupported
     );
 
     let engine = with_model(&folder);
-    let checked = check(&engine, PARAPHRASE);
+    let checked = common::check_one(&engine, PARAPHRASE);
     assert_eq!(
         checked.judgement.verdict,
         Verdict::Supported,
@@ -139,13 +135,13 @@ fn shared_words_with_a_new_fact_are_not_support_when_the_model_disagrees() {
     let (words_alone, _) =
         Engine::load(std::slice::from_ref(&folder), MatchSettings::default()).unwrap();
     assert_eq!(
-        check(&words_alone, NEW_FACT).judgement.verdict,
+        common::check_one(&words_alone, NEW_FACT).judgement.verdict,
         Verdict::Supported,
         "on words alone the look-alike passes: the case the model is for"
     );
     let engine = with_model(&folder);
     assert_eq!(
-        check(&engine, NEW_FACT).judgement.verdict,
+        common::check_one(&engine, NEW_FACT).judgement.verdict,
         Verdict::Unsupported
     );
 }
@@ -154,7 +150,7 @@ fn shared_words_with_a_new_fact_are_not_support_when_the_model_disagrees() {
 fn a_close_embedding_does_not_hide_a_different_number() {
     let (_dir, folder) = corpus();
     let engine = with_model(&folder);
-    let checked = check(&engine, OTHER_NUMBER);
+    let checked = common::check_one(&engine, OTHER_NUMBER);
     assert_eq!(checked.judgement.verdict, Verdict::Conflicting);
     assert!(checked.judgement.reason.contains("2000") && checked.judgement.reason.contains("5000"));
 }
@@ -163,7 +159,7 @@ fn a_close_embedding_does_not_hide_a_different_number() {
 fn a_question_supports_nothing_however_close() {
     let (_dir, folder) = corpus();
     let engine = with_model(&folder);
-    let checked = check(&engine, ANSWER_TO_A_QUESTION);
+    let checked = common::check_one(&engine, ANSWER_TO_A_QUESTION);
     assert_eq!(
         checked.judgement.verdict,
         Verdict::Unsupported,
@@ -191,7 +187,7 @@ fn embeddings_count_only_once_every_source_has_one() {
     assert!(!engine.semantic_ready());
     engine.embed_draft(&model, PARAPHRASE).unwrap();
     assert_eq!(
-        check(&engine, PARAPHRASE).judgement.verdict,
+        common::check_one(&engine, PARAPHRASE).judgement.verdict,
         Verdict::Unsupported
     );
     engine
@@ -200,7 +196,7 @@ fn embeddings_count_only_once_every_source_has_one() {
     assert!(engine.semantic_ready());
     engine.embed_draft(&model, PARAPHRASE).unwrap();
     assert_eq!(
-        check(&engine, PARAPHRASE).judgement.verdict,
+        common::check_one(&engine, PARAPHRASE).judgement.verdict,
         Verdict::Supported
     );
 }

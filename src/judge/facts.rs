@@ -558,20 +558,9 @@ mod tests {
             vec!["source says -3.2%, draft says +3.2%"]
         );
     }
-}
 
-#[cfg(test)]
-mod polarity_tests {
-    use super::*;
-    use crate::terms::{AliasTable, Analyzer};
-
-    fn diffs(draft: &str, source: &str) -> Vec<String> {
-        let a = Analyzer::new(AliasTable::default_table());
-        differences(&a.analyze(draft), &a.analyze(source))
-            .iter()
-            .map(|d| d.to_string())
-            .collect()
-    }
+    // Opposite polarity beyond "no X Y": antonyms, negating prefixes, multiword cues,
+    // exclusions.
 
     #[test]
     fn an_antonym_in_the_same_place() {

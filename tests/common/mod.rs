@@ -481,3 +481,13 @@ pub fn apply_edits(text: &str, edits: &[Value], utf16: bool) -> String {
     }
     out
 }
+
+/// The engine's judgement of one sentence, given as a one-sentence Markdown draft.
+pub fn check_one(
+    engine: &corroborate::engine::Engine,
+    sentence: &str,
+) -> corroborate::engine::CheckedSentence {
+    let checked = engine.check_markdown(sentence);
+    assert_eq!(checked.len(), 1, "{sentence}");
+    checked.into_iter().next().unwrap()
+}
