@@ -209,6 +209,26 @@ mod tests {
     }
 
     #[test]
+    fn editor_aliases_take_names_and_what_belongs_to_what() {
+        let dir = temp_folder("aliases");
+        let editor = json!({"corroborate": {"aliases": {
+            "wagner": ["Wagner Group"],
+            "within": {"wagner": "russia"}
+        }}});
+        let r = resolve(&dir, &dir, Some(&editor)).unwrap();
+        let settings = r.config.match_settings();
+        assert_eq!(
+            settings.aliases,
+            vec![("wagner".to_string(), vec!["Wagner Group".to_string()])]
+        );
+        assert_eq!(
+            settings.within,
+            vec![("wagner".to_string(), "russia".to_string())]
+        );
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
     fn the_project_file_wins_key_by_key() {
         let dir = temp_folder("layers");
         std::fs::write(
