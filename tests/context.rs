@@ -43,13 +43,7 @@ fn an_actor_the_source_document_never_names_is_a_new_fact() {
     // The strike and Idlib come from the source; Faylaq al-Sham is named only in another
     // document, so the source of the strike says nothing about it.
     let claim = "Russia's strike on the camp of Syrian fighters in Idlib hit Faylaq al-Sham.";
-    let checked = common::check_one(&engine, claim);
-    assert_eq!(
-        checked.judgement.verdict,
-        Verdict::Unsupported,
-        "{:?}",
-        checked.judgement
-    );
+    common::assert_verdict(&engine, claim, Verdict::Unsupported);
 }
 
 #[test]
@@ -62,13 +56,7 @@ fn an_actor_named_elsewhere_in_the_same_document_is_context() {
         ],
     )]);
     let claim = "Russia's strike on the camp of Syrian fighters in Idlib hit Faylaq al-Sham and drew a red line for Ankara.";
-    let checked = common::check_one(&engine, claim);
-    assert_eq!(
-        checked.judgement.verdict,
-        Verdict::Supported,
-        "{:?}",
-        checked.judgement
-    );
+    common::assert_verdict(&engine, claim, Verdict::Supported);
 }
 
 #[test]
@@ -85,13 +73,7 @@ fn a_year_from_the_sentence_before_is_context_and_one_from_far_away_is_not() {
     let (_dir, engine) = engine(&[("rivals.txt", &paragraphs)]);
 
     let from_context = "In 2016 Moscow and Ankara stood one step from a full-scale conflict and then became bitter friends.";
-    let checked = common::check_one(&engine, from_context);
-    assert_eq!(
-        checked.judgement.verdict,
-        Verdict::Supported,
-        "{:?}",
-        checked.judgement
-    );
+    common::assert_verdict(&engine, from_context, Verdict::Supported);
 
     // 2019 is in the document, but eight sentences away: an invented date for this claim.
     let far = "In 2019 Moscow and Ankara stood one step from a full-scale conflict and then became bitter friends.";
@@ -129,14 +111,5 @@ fn a_leader_names_his_state_and_a_city_its_region() {
     );
     // Stepanakert (named elsewhere in the piece) lies in Nagorno-Karabakh: not a conflict
     // of places.
-    let checked = common::check_one(
-        &engine,
-        "The Defense Ministry says 1,700 residents have come back to Stepanakert since November 14.",
-    );
-    assert_eq!(
-        checked.judgement.verdict,
-        Verdict::Supported,
-        "{:?}",
-        checked.judgement
-    );
+    common::assert_verdict(&engine, "The Defense Ministry says 1,700 residents have come back to Stepanakert since November 14.", Verdict::Supported);
 }

@@ -491,3 +491,17 @@ pub fn check_one(
     assert_eq!(checked.len(), 1, "{sentence}");
     checked.into_iter().next().unwrap()
 }
+
+/// Asserts the engine's verdict on one sentence, showing the whole judgement when it differs.
+pub fn assert_verdict(
+    engine: &corroborate::engine::Engine,
+    sentence: &str,
+    expected: corroborate::judge::Verdict,
+) {
+    let checked = check_one(engine, sentence);
+    assert_eq!(
+        checked.judgement.verdict, expected,
+        "{sentence}: {:?}",
+        checked.judgement
+    );
+}
