@@ -4,22 +4,11 @@
 
 mod common;
 
-use std::path::PathBuf;
-
-use corroborate::engine::{Engine, MatchSettings};
+use corroborate::engine::Engine;
 use corroborate::judge::Verdict;
 
-/// Writes each document (file name, paragraphs) into one corpus folder and loads it.
 fn engine(documents: &[(&str, &[&str])]) -> (common::TempDir, Engine) {
-    let dir = common::TempDir::new("context");
-    let folder: PathBuf = dir.path().join("corpus");
-    std::fs::create_dir_all(&folder).unwrap();
-    for (name, paragraphs) in documents {
-        std::fs::write(folder.join(name), paragraphs.join("\n\n")).unwrap();
-    }
-    let (engine, warnings) = Engine::load(&[folder], MatchSettings::default()).unwrap();
-    assert!(warnings.is_empty(), "{warnings:?}");
-    (dir, engine)
+    common::engine_of_documents("context", documents)
 }
 
 const STRIKE: &str =

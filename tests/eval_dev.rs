@@ -52,7 +52,7 @@ fn dev_set_does_not_regress() {
         ("supported/lexical", 0.95),
         ("supported/abstractive", 0.75),
         ("supported", 0.90),
-        ("unsupported", 0.80),
+        ("unsupported", 0.85),
         ("conflicting", 0.90),
         ("not_claim", 0.90),
     ];
@@ -69,7 +69,7 @@ fn extra_set_does_not_regress() {
         ("supported/lexical", 0.90),
         ("supported/abstractive", 0.50),
         ("supported", 0.80),
-        ("unsupported", 0.85),
+        ("unsupported", 0.90),
         ("conflicting", 0.85),
         ("not_claim", 0.90),
     ];

@@ -194,6 +194,11 @@ fn unknown_commands_and_bad_arguments_are_invalid_params() {
 }
 
 #[test]
+// The panic switch exists only in debug builds (the README's test command).
+#[cfg_attr(
+    not(debug_assertions),
+    ignore = "CORROBORATE_DEBUG_PANIC needs a debug build"
+)]
 fn a_panic_in_show_sources_answers_an_error_and_the_server_goes_on() {
     let dir = workspace("sources-panic");
     let mut options = Options::new(dir.path());

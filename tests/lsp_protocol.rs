@@ -212,6 +212,11 @@ fn exit_without_shutdown_is_code_1() {
 }
 
 #[test]
+// The panic switch exists only in debug builds (the README's test command).
+#[cfg_attr(
+    not(debug_assertions),
+    ignore = "CORROBORATE_DEBUG_PANIC needs a debug build"
+)]
 fn a_panic_in_a_request_answers_an_error_and_the_server_goes_on() {
     let dir = workspace("panic");
     let mut options = Options::new(dir.path());

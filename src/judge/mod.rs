@@ -5,6 +5,7 @@
 //! data that the report and the server only display.
 
 mod analyses;
+mod attribution;
 mod documents;
 mod facts;
 mod similarity;
@@ -156,6 +157,10 @@ const POLARITY_CONFLICT_FLOOR: f32 = 0.35;
 /// a paraphrase says the rest in other words about the same thing, a look-alike with a new
 /// fact appended says something else.
 const RELATED_REST_FLOOR: f32 = 0.35;
+/// When a source names the claim's reporter ("TASS reported that …" against a TASS report),
+/// the least share of the reported content it must state: the shared reporter and setting
+/// lift its overlap as high as a paraphrase's even when it reports another event.
+const REPORTED_CONTENT_FLOOR: f32 = 0.4;
 
 struct Candidate<'a> {
     sentence: SentenceId,
@@ -334,6 +339,30 @@ fn unmentioned_by_documents<'t, K: AsRef<str>>(
         .collect()
 }
 
+/// Whether a source that is itself a report (by the claim's reporter or another) states
+/// enough of what the claim says was reported; a source that reports nothing is weighed as
+/// any other.
+fn states_reported_content(
+    sources: &Sources,
+    attribution: &attribution::Attribution,
+    candidate: &Candidate,
+) -> bool {
+    let source_text = &sources.corpus.sentence(candidate.sentence).text;
+    if !attribution.weighs_content_of(candidate.analysis, source_text, sources.analyzer) {
+        return true;
+    }
+    let idf = |key: &str| sources.index.idf(key);
+    let mut content = similarity::overlap(&attribution.content, candidate.analysis, &idf);
+    let mut vectors = similarity::WordVectors::new();
+    similarity::credit_paraphrases(
+        &mut content,
+        &attribution.content,
+        candidate.analysis,
+        &mut vectors,
+    );
+    content.draft_coverage >= REPORTED_CONTENT_FLOOR
+}
+
 /// Whether `sentence` makes a claim the judge weighs (else it is skipped).
 pub fn is_claim(sources: &Sources, sentence: &DraftSentence) -> bool {
     let draft = sources.analyzer.analyze(&sentence.text);
@@ -357,6 +386,7 @@ pub fn judge(
         };
     }
     let candidates = candidates(sources, &draft, query);
+    let attribution = attribution::attribution(&sentence.text, sources.analyzer);
 
     // Each candidate's facts are compared once; support and conflict both read them.
     let comparisons: Vec<facts::Comparison> = candidates
@@ -391,6 +421,9 @@ pub fn judge(
             let source_text = &sources.corpus.sentence(c.sentence).text;
             let rest = || similarity::residual_relatedness(&c.overlap, &draft, source_text);
             c.same_claim_evidence(absent.len(), rest) >= threshold
+                && attribution
+                    .as_ref()
+                    .is_none_or(|a| states_reported_content(sources, a, c))
         })
         .collect();
     let conflict = candidates

@@ -505,3 +505,21 @@ pub fn assert_verdict(
         checked.judgement
     );
 }
+
+/// Writes each document (file name, paragraphs) into one corpus folder and loads it with
+/// the default settings, words alone.
+pub fn engine_of_documents(
+    name: &str,
+    documents: &[(&str, &[&str])],
+) -> (TempDir, corroborate::engine::Engine) {
+    let dir = TempDir::new(name);
+    let folder: PathBuf = dir.path().join("corpus");
+    std::fs::create_dir_all(&folder).unwrap();
+    for (file, paragraphs) in documents {
+        std::fs::write(folder.join(file), paragraphs.join("\n\n")).unwrap();
+    }
+    let settings = corroborate::engine::MatchSettings::default();
+    let (engine, warnings) = corroborate::engine::Engine::load(&[folder], settings).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    (dir, engine)
+}

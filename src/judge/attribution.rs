@@ -1,0 +1,166 @@
+//! Who a claim is reported by: the frame of "TASS reported that …", "…, a TASS correspondent
+//! reports" or "According to the ministry, …", apart from what is reported.
+//!
+//! The reporter is not the claim. A source sentence by the same reporter shares the frame's
+//! words ("TASS", "correspondent", "reports") and the setting's ("Stepanakert", "residents"),
+//! which lifts its term overlap as high as a paraphrase's, while the event it reports may be
+//! another one entirely. So when a source shares the reporter, the judge also asks how much
+//! of the *reported content* it states.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::terms::{Analysis, Analyzer};
+
+/// Verbs that introduce a reported statement, in the forms a frame uses.
+const REPORTING_VERBS: &str = "said|says|say|reported|reports|report|stated|states|announced|\
+announces|declared|declares|claimed|claims|told|tells|noted|notes|wrote|writes|stressed|\
+stresses|insisted|insists|argued|argues|added|adds|confirmed|confirms|suggested|suggests|\
+emphasi[sz]ed|emphasi[sz]es";
+
+/// "TASS reported that …", "The Russian Defence Ministry said its …": a subject of a few
+/// words with no punctuation in it, a reporting verb, then the content.
+static LEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\s*(?P<frame>(?:[^\s,;:]+\s+){{1,7}}?(?:{REPORTING_VERBS}))(?:\s+that)?\s+(?P<content>\S.*)$"
+    ))
+    .expect("the leading frame pattern is valid")
+});
+
+/// "…, a TASS correspondent reports." and "…, according to TASS."
+static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?P<content>.*\S)\s*,\s*(?P<frame>(?:[^\s,;:]+\s+){{1,6}}(?:{REPORTING_VERBS})|according\s+to\s+[^,;:]{{1,80}}?)\s*[.!]?\s*$"
+    ))
+    .expect("the trailing frame pattern is valid")
+});
+
+/// "…,” declared the Russian Defense Ministry." and "…, said Lavrov.": the verb first.
+static TRAILING_INVERTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r#"(?i)^(?P<content>.*\S)\s*,\s*["”’']?\s*(?P<frame>(?:{REPORTING_VERBS})(?:\s+[^\s,;:]+){{1,6}})\s*[.!]?\s*$"#
+    ))
+    .expect("the inverted trailing frame pattern is valid")
+});
+
+/// "According to the ministry, …"
+static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?P<frame>according\s+to\s+[^,;:]{1,80}?)\s*,\s*(?P<content>\S.*)$")
+        .expect("the according-to pattern is valid")
+});
+
+/// One reporting verb (or "according"), to leave out of the reporter.
+static VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?i)^(?:{REPORTING_VERBS}|according)$"))
+        .expect("the reporting verb pattern is valid")
+});
+
+/// A claim split into who reports it and what is reported.
+pub struct Attribution {
+    /// Keys of the reporter: the frame's actors, names and words other than its verb.
+    pub reporter: HashSet<String>,
+    /// The reported content, analysed on its own.
+    pub content: Analysis,
+}
+
+/// The attribution frame of `text`, if it has one: a reporter of at least one term and a
+/// content of at least three.
+pub fn attribution(text: &str, analyzer: &Analyzer) -> Option<Attribution> {
+    let captures = ACCORDING
+        .captures(text)
+        .or_else(|| TRAILING.captures(text))
+        .or_else(|| TRAILING_INVERTED.captures(text))
+        .or_else(|| LEADING.captures(text))?;
+    let frame = analyzer.analyze(captures.name("frame")?.as_str());
+    let content = analyzer.analyze(captures.name("content")?.as_str());
+    let reporter: HashSet<String> = frame
+        .terms
+        .iter()
+        .filter(|t| !VERB.is_match(&t.surface))
+        .map(|t| t.key.clone())
+        .collect();
+    (!reporter.is_empty() && content.terms.len() >= 3).then_some(Attribution { reporter, content })
+}
+
+impl Attribution {
+    /// Whether `source` names the whole reporter: it is the same reporter's statement.
+    pub fn same_reporter(&self, source: &Analysis) -> bool {
+        self.reporter.iter().all(|key| {
+            source.terms.iter().any(|t| &t.key == key) || source.implied.iter().any(|k| k == key)
+        })
+    }
+
+    /// Whether a source sentence is itself a report, by this reporter or another: either
+    /// way its frame and setting say nothing of whether it reports the same content.
+    pub fn weighs_content_of(
+        &self,
+        source: &Analysis,
+        source_text: &str,
+        analyzer: &Analyzer,
+    ) -> bool {
+        self.same_reporter(source) || attribution(source_text, analyzer).is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::terms::AliasTable;
+
+    fn split(text: &str) -> Option<(Vec<String>, String)> {
+        let analyzer = Analyzer::new(AliasTable::default_table());
+        attribution(text, &analyzer).map(|a| {
+            let mut reporter: Vec<String> = a.reporter.into_iter().collect();
+            reporter.sort();
+            let content: Vec<String> = a.content.terms.iter().map(|t| t.surface.clone()).collect();
+            (reporter, content.join(" "))
+        })
+    }
+
+    #[test]
+    fn a_leading_reporter_and_its_verb_frame_the_content() {
+        let (reporter, content) =
+            split("TASS reported that the contingent had opened a hospital in the city.").unwrap();
+        assert_eq!(reporter.len(), 1);
+        assert!(reporter[0].contains("tass"), "{reporter:?}");
+        assert_eq!(content, "contingent opened hospital city");
+    }
+
+    #[test]
+    fn a_trailing_reporter_after_a_comma_frames_what_comes_before() {
+        let (reporter, content) = split(
+            "Shops are opening and the roads are being repaired, a TASS correspondent reports.",
+        )
+        .unwrap();
+        assert_eq!(reporter.len(), 2, "{reporter:?}");
+        assert_eq!(content, "Shops opening roads repaired");
+    }
+
+    #[test]
+    fn a_trailing_verb_before_its_reporter_frames_what_comes_before() {
+        let (reporter, content) = split(
+            "“Some 900 refugees returned to the city by bus,” declared the Russian Defense Ministry.",
+        )
+        .unwrap();
+        // The alias table knows the ministry as one actor.
+        assert_eq!(reporter, vec!["@russian_defence_ministry".to_string()]);
+        assert_eq!(content, "900 refugees returned city bus");
+    }
+
+    #[test]
+    fn according_to_frames_either_end() {
+        assert!(split("According to the ministry, 1,700 residents have returned home.").is_some());
+        assert!(
+            split("Some 1,700 residents have returned home, according to the ministry.").is_some()
+        );
+    }
+
+    #[test]
+    fn a_sentence_without_a_reporting_verb_has_no_frame() {
+        assert!(split("The residents are returning to the city and shops are opening.").is_none());
+        // A reporting verb deep in a long subject is no frame.
+        assert!(split("Armenia, which had long relied on Moscow, said nothing.").is_none());
+    }
+}

@@ -1,0 +1,71 @@
+//! A claim framed as someone's report ("TASS reported that …"): a source that is itself a
+//! report, by that reporter or another, supports it only if it reports the same content.
+//! Words alone, no model.
+
+mod common;
+
+use corroborate::engine::Engine;
+use corroborate::judge::Verdict;
+
+fn engine() -> (common::TempDir, Engine) {
+    common::engine_of_documents(
+        "attribution",
+        &[
+            (
+                "dispatch.txt",
+                &[
+                    "Families who fled Martuni are coming home, schools are reopening and the power lines are being repaired, an Interfax correspondent reports.",
+                    "“On Monday 412 more families returned to Martuni in 30 buses escorted by the border guards,” declared the regional governor.",
+                ],
+            ),
+            (
+                "markets.txt",
+                &["Grain prices on the regional exchange rose for the third week running."],
+            ),
+        ],
+    )
+}
+
+#[test]
+fn the_reporters_own_report_of_the_same_event_supports_the_claim() {
+    let (_dir, engine) = engine();
+    common::assert_verdict(
+        &engine,
+        "An Interfax correspondent reports that families who fled Martuni are coming home and schools are reopening.",
+        Verdict::Supported,
+    );
+}
+
+#[test]
+fn the_reporters_report_of_another_event_in_the_same_place_does_not() {
+    let (_dir, engine) = engine();
+    // Interfax, its correspondent, Martuni and the families all match the dispatch; what
+    // is reported (a bakery out of flour) is nowhere in it.
+    common::assert_verdict(
+        &engine,
+        "An Interfax correspondent reports that every bakery in Martuni has run out of flour.",
+        Verdict::Unsupported,
+    );
+}
+
+#[test]
+fn another_reporters_statement_on_the_setting_does_not_support_a_new_event() {
+    let (_dir, engine) = engine();
+    // The governor's statement names Martuni and the border guards; the claim's event (a
+    // field hospital) is not in it.
+    common::assert_verdict(
+        &engine,
+        "Interfax reported that the border guards had opened a field hospital in Martuni.",
+        Verdict::Unsupported,
+    );
+}
+
+#[test]
+fn an_unframed_claim_is_weighed_as_before() {
+    let (_dir, engine) = engine();
+    common::assert_verdict(
+        &engine,
+        "Families who fled Martuni are coming home and its schools are reopening.",
+        Verdict::Supported,
+    );
+}
