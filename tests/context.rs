@@ -102,3 +102,33 @@ fn a_leader_names_his_state_and_a_city_its_region() {
     // of places.
     common::assert_verdict(&engine, "The Defense Ministry says 1,700 residents have come back to Stepanakert since November 14.", Verdict::Supported);
 }
+
+#[test]
+fn a_source_on_its_own_day_gives_the_documents_month_as_context() {
+    let (_dir, engine) = engine(&[(
+        "thread.txt",
+        &[
+            "November 10, 2020",
+            "Today's deal gives Moscow the upper hand over the whole region.",
+        ],
+    )]);
+    // "Today" in a thread of 10 November is November; October is invented.
+    let claim = "The November deal gives Moscow the upper hand over the whole region.";
+    common::assert_verdict(&engine, claim, Verdict::Supported);
+    let claim = "The October deal gives Moscow the upper hand over the whole region.";
+    common::assert_verdict(&engine, claim, Verdict::Unsupported);
+}
+
+#[test]
+fn a_source_not_on_its_own_day_does_not_give_the_documents_month() {
+    let (_dir, engine) = engine(&[(
+        "essay.txt",
+        &[
+            "November 10, 2020",
+            "The deal gives Moscow the upper hand over the whole region.",
+        ],
+    )]);
+    // A piece written in November speaks of deals of any month.
+    let claim = "The November deal gives Moscow the upper hand over the whole region.";
+    common::assert_verdict(&engine, claim, Verdict::Unsupported);
+}

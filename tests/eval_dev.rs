@@ -2,6 +2,8 @@
 //! floors set just below today's numbers: a change that makes matching worse fails here. These
 //! are regression floors, not the issues' targets; docs/quality.md has the full tables and gaps.
 
+mod common;
+
 use std::path::Path;
 
 use corroborate::engine::{Engine, MatchSettings};
@@ -20,30 +22,6 @@ fn score(set: &str) -> Scorecard {
     card
 }
 
-/// Every case scored, none missing, and each group and the precision of "unsupported" at
-/// least at its floor.
-fn assert_floors(card: &Scorecard, cases: usize, precision_floor: f64, floors: &[(&str, f64)]) {
-    assert_eq!(card.total, cases, "every case of the set is scored");
-    assert_eq!(
-        card.missing, 0,
-        "no case sentence is missing from the output"
-    );
-    let precision = card.unsupported_precision.unwrap_or(0.0);
-    assert!(
-        precision >= precision_floor,
-        "unsupported precision {precision:.2} fell below {precision_floor:.2}\n{}",
-        card.table()
-    );
-    for &(group, floor) in floors {
-        let got = card.accuracy(group).unwrap_or(0.0);
-        assert!(
-            got >= floor,
-            "{group}: {got:.2} fell below {floor:.2}\n{}",
-            card.table()
-        );
-    }
-}
-
 #[test]
 fn dev_set_does_not_regress() {
     let card = score("../shared/eval/dev");
@@ -56,7 +34,7 @@ fn dev_set_does_not_regress() {
         ("conflicting", 0.90),
         ("not_claim", 0.90),
     ];
-    assert_floors(&card, 88, 0.90, &floors);
+    common::assert_floors(&card, 88, 0.90, &floors);
 }
 
 /// `eval/extra` was written apart from the rules (see its README): a rule that only fits the
@@ -67,11 +45,11 @@ fn extra_set_does_not_regress() {
     let floors = [
         ("supported/verbatim", 0.98),
         ("supported/lexical", 0.90),
-        ("supported/abstractive", 0.50),
-        ("supported", 0.80),
+        ("supported/abstractive", 0.65),
+        ("supported", 0.85),
         ("unsupported", 0.90),
         ("conflicting", 0.85),
         ("not_claim", 0.90),
     ];
-    assert_floors(&card, 78, 0.80, &floors);
+    common::assert_floors(&card, 78, 0.85, &floors);
 }

@@ -17,6 +17,8 @@ pub struct SourceDocuments {
     in_order: Vec<Vec<SentenceId>>,
     /// Keys of what each document's metadata names: author, affiliation, title.
     metadata: Vec<HashSet<String>>,
+    /// The month and year keys of each document's date (its day is in `metadata`).
+    month_and_year: Vec<Vec<String>>,
 }
 
 impl SourceDocuments {
@@ -35,6 +37,17 @@ impl SourceDocuments {
                     .collect()
             })
             .collect();
+        let month_and_year = corpus
+            .documents
+            .iter()
+            .map(|d| {
+                d.meta
+                    .date
+                    .as_deref()
+                    .map(month_and_year_keys)
+                    .unwrap_or_default()
+            })
+            .collect();
         let in_order = corpus.sentences_by_document();
         let sentences = in_order
             .iter()
@@ -48,6 +61,7 @@ impl SourceDocuments {
             sentences,
             in_order,
             metadata,
+            month_and_year,
         }
     }
 
@@ -71,13 +85,20 @@ impl SourceDocuments {
     }
 
     /// Whether the document is dated `key`, a day: a thread of 10 November on "today's deal"
-    /// speaks of the deal of 10 November.
-    pub fn dated(&self, doc: DocId, key: &str) -> bool {
-        key.starts_with('#')
+    /// speaks of the deal of 10 November. When the sentence speaks of its own day
+    /// (`speaks_of_its_day`: "today", "yesterday"), the document's month and year count too:
+    /// "today's deal" in that thread is the November deal, the 2020 deal.
+    pub fn dated(&self, doc: DocId, key: &str, speaks_of_its_day: bool) -> bool {
+        let day = self
+            .metadata
+            .get(doc.0 as usize)
+            .is_some_and(|keys| keys.contains(key));
+        let month_or_year = speaks_of_its_day
             && self
-                .metadata
+                .month_and_year
                 .get(doc.0 as usize)
-                .is_some_and(|keys| keys.contains(key))
+                .is_some_and(|keys| keys.iter().any(|k| k == key));
+        key.starts_with('#') && (day || month_or_year)
     }
 
     /// Whether one of the `radius` sentences before or after `sentence` in document `doc`
@@ -121,6 +142,20 @@ fn date_keys(date: &str) -> Vec<String> {
     }
 }
 
+/// The keys of a metadata date's month and year, keyed as the analyzer keys "November" and
+/// "2020" in text.
+fn month_and_year_keys(date: &str) -> Vec<String> {
+    let mut parts = date.split('-').map(|p| p.parse::<u32>().ok());
+    let (year, month) = (parts.next().flatten(), parts.next().flatten());
+    let year = year
+        .filter(|y| (1000..=2999).contains(y))
+        .map(|y| format!("#{y}"));
+    let month = month
+        .filter(|m| (1..=12).contains(m))
+        .map(|m| format!("#m{m}"));
+    year.into_iter().chain(month).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,5 +174,21 @@ mod tests {
         // A month or a year alone is no day.
         assert!(date_keys("2020-10").is_empty());
         assert!(date_keys("sometime").is_empty());
+    }
+
+    #[test]
+    fn a_metadata_month_and_year_key_as_the_analyzer_keys_them_in_text() {
+        let analyzer = Analyzer::new(AliasTable::default_table());
+        let mut from_text: Vec<String> = analyzer
+            .analyze("in November, in 2020")
+            .terms
+            .into_iter()
+            .map(|t| t.key)
+            .collect();
+        from_text.sort();
+        let mut keys = month_and_year_keys("2020-11-10");
+        keys.sort();
+        assert_eq!(keys, from_text);
+        assert!(month_and_year_keys("sometime").is_empty());
     }
 }

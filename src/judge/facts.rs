@@ -7,6 +7,9 @@
 //! contradict every paraphrase of it.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::{Difference, DifferenceKind};
 use crate::terms::{Analysis, NumberMention, Opposites, Term, TermKind};
@@ -46,6 +49,16 @@ pub fn compare(draft: &Analysis, source: &Analysis) -> Comparison {
         differences,
         replaced_keys,
     }
+}
+
+/// Whether a sentence speaks of the day it was written ("today's deal", "announced
+/// yesterday", "tonight"): its date is then the document's.
+pub fn speaks_of_its_day(text: &str) -> bool {
+    static DEICTIC: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening))\b")
+            .expect("the deictic day pattern is valid")
+    });
+    DEICTIC.is_match(text)
 }
 
 /// Whether a source sentence asks rather than states: a question supports no claim, however
@@ -729,5 +742,20 @@ mod tests {
             "The guarantee covers only Georgia's recognised borders, but not Abkhazia."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn today_and_yesterday_speak_of_the_day_written_and_a_date_does_not() {
+        assert!(speaks_of_its_day(
+            "Today's deal addresses core Russian interests."
+        ));
+        assert!(speaks_of_its_day(
+            "The statement published yesterday was short."
+        ));
+        assert!(!speaks_of_its_day(
+            "The deal of 10 November addresses core interests."
+        ));
+        // "today" inside another word is not the day.
+        assert!(!speaks_of_its_day("Todayville is a town."));
     }
 }

@@ -309,16 +309,13 @@ const NUMBER_CONTEXT: usize = 1;
 /// own date. A year, a sum, a date a source gives elsewhere in a long piece is not context;
 /// one sentence back is.
 fn said_nearby(sources: &Sources, sentence: SentenceId, key: &str) -> bool {
-    sources
-        .corpus
-        .sentence(sentence)
-        .occurrences
-        .iter()
-        .any(|o| {
-            let documents = sources.documents;
-            documents.near(o.doc, sentence, NUMBER_CONTEXT, key, sources.index)
-                || documents.dated(o.doc, key)
-        })
+    let source = sources.corpus.sentence(sentence);
+    let of_its_day = facts::speaks_of_its_day(&source.text);
+    source.occurrences.iter().any(|o| {
+        let documents = sources.documents;
+        documents.near(o.doc, sentence, NUMBER_CONTEXT, key, sources.index)
+            || documents.dated(o.doc, key, of_its_day)
+    })
 }
 
 fn unmentioned_by_documents<'t, K: AsRef<str>>(

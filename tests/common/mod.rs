@@ -523,3 +523,32 @@ pub fn engine_of_documents(
     assert!(warnings.is_empty(), "{warnings:?}");
     (dir, engine)
 }
+
+/// Every case scored, none missing, and each group and the precision of "unsupported" at
+/// least at its floor.
+pub fn assert_floors(
+    card: &corroborate::eval::Scorecard,
+    cases: usize,
+    precision_floor: f64,
+    floors: &[(&str, f64)],
+) {
+    assert_eq!(card.total, cases, "every case of the set is scored");
+    assert_eq!(
+        card.missing, 0,
+        "no case sentence is missing from the output"
+    );
+    let precision = card.unsupported_precision.unwrap_or(0.0);
+    assert!(
+        precision >= precision_floor,
+        "unsupported precision {precision:.2} fell below {precision_floor:.2}\n{}",
+        card.table()
+    );
+    for &(group, floor) in floors {
+        let got = card.accuracy(group).unwrap_or(0.0);
+        assert!(
+            got >= floor,
+            "{group}: {got:.2} fell below {floor:.2}\n{}",
+            card.table()
+        );
+    }
+}
