@@ -14,6 +14,7 @@ pub mod config;
 pub mod corpus;
 pub mod engine;
 pub mod eval;
+pub mod hash;
 pub mod index;
 pub mod judge;
 pub mod report;

@@ -11,9 +11,9 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-use super::hash::FxHashMap;
 use super::{bm25, Index, TermId};
 use crate::corpus::Corpus;
+use crate::hash::FxHashMap;
 use crate::terms::Analyzer;
 
 /// Sentences per block handed to a worker: small enough to balance the cores, large enough

@@ -13,7 +13,6 @@
 
 mod bm25;
 mod build;
-mod hash;
 mod vectors;
 
 use std::sync::Mutex;
@@ -21,8 +20,8 @@ use std::sync::Mutex;
 use crate::corpus::{Corpus, SentenceId};
 use crate::terms::{Analysis, Analyzer};
 
+use crate::hash::FxHashMap;
 pub use bm25::Candidate;
-use hash::FxHashMap;
 pub use vectors::{Embedding, SentenceVectors};
 
 /// Term id in the index vocabulary.

@@ -1,7 +1,9 @@
 //! The alias table: names that mean the same actor. The default table is data/aliases.toml,
 //! compiled in so the binary needs nothing beside it; corroborate.toml may extend it.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use crate::hash::{FxHashMap, FxHashSet};
 
 use super::tokenize::{tokenize, Token, TokenKind};
 
@@ -15,16 +17,16 @@ pub struct AliasError(String);
 #[derive(Debug, Clone, Default)]
 pub struct AliasTable {
     /// Lowercased phrase → canonical name.
-    folded: HashMap<String, String>,
+    folded: FxHashMap<String, String>,
     /// Acronyms ("US", "NK") match only as written, so "us" the pronoun is not America.
-    exact: HashMap<String, String>,
+    exact: FxHashMap<String, String>,
     /// The lowercased first word of every folded alias: most words start none, and are
     /// dismissed with one lookup.
-    starters: HashSet<String>,
+    starters: FxHashSet<String>,
     longest: usize,
     /// Canonical name → the broader actor it belongs to (a leader's state, a city's region),
     /// from the `[within]` table.
-    within: HashMap<String, String>,
+    within: FxHashMap<String, String>,
 }
 
 impl AliasTable {
@@ -131,13 +133,18 @@ impl AliasTable {
         if !matches!(first.kind, TokenKind::Word | TokenKind::Flag) {
             return None;
         }
-        let first_lower = first.text.to_lowercase();
-        if !self.starters.contains(&first_lower) {
+        // Most words are lowercase ASCII already: fold without allocating for them.
+        let folded_first = if first.text.bytes().any(|b| !b.is_ascii_lowercase()) {
+            std::borrow::Cow::Owned(first.text.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(first.text.as_str())
+        };
+        if !self.starters.contains(folded_first.as_ref()) {
             return self.exact.get(&first.text).map(|c| (c.as_str(), 1));
         }
         // Each longer phrase extends the shorter one: fold once, look up longest first.
         let mut phrases = Vec::with_capacity(self.longest);
-        let mut phrase = first_lower;
+        let mut phrase = folded_first.into_owned();
         phrases.push(phrase.clone());
         for t in tokens.iter().take(self.longest).skip(1) {
             phrase.push(' ');

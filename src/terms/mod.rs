@@ -20,8 +20,8 @@ pub use aliases::{AliasError, AliasTable};
 pub use numbers::{NumberKind, NumberMention};
 pub use opposites::{Opposites, OppositesError};
 
+use crate::hash::FxHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -123,7 +123,7 @@ impl Analyzer {
         // A corpus repeats a few tens of thousands of words millions of times; each thread
         // remembers the stems it has made (bounded, so a long-running server stays small).
         thread_local! {
-            static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+            static STEMS: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
         }
         const REMEMBERED: usize = 100_000;
         STEMS.with(|cell| {

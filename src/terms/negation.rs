@@ -7,6 +7,7 @@
 
 use super::stopwords;
 use super::tokenize::{Token, TokenKind};
+use std::borrow::Cow;
 
 /// A negation cue at some token: what it reads as, and how many tokens it spans.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +40,7 @@ const RESTRICTIVE: &[&str] = &["only", "solely", "exclusively"];
 /// How many tokens back a restrictive word still governs a "not".
 const RESTRICTION_REACH: usize = 12;
 
-fn lower_word(tokens: &[Token], i: usize) -> Option<String> {
+fn lower_word(tokens: &[Token], i: usize) -> Option<Cow<'_, str>> {
     tokens
         .get(i)
         .filter(|t| t.kind == TokenKind::Word)
@@ -105,7 +106,7 @@ pub fn is_exclusion(tokens: &[Token], i: usize, lower: &str) -> bool {
                 .get(i.saturating_sub(RESTRICTION_REACH)..i)
                 .unwrap_or_default()
                 .iter()
-                .any(|t| t.kind == TokenKind::Word && RESTRICTIVE.contains(&t.lower().as_str()));
+                .any(|t| t.kind == TokenKind::Word && RESTRICTIVE.contains(&t.lower().as_ref()));
             previous.as_deref() == Some("but") || restricted
         }
         _ => false,

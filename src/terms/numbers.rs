@@ -2,6 +2,7 @@
 //! "two thousand" are one number; "-3.2%" and "3.2 percent lower" one signed change;
 //! "Oct 3", "3 October" and "October 3" one date.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::tokenize::{Token, TokenKind};
@@ -178,7 +179,7 @@ const FALL: [&str; 16] = [
     "minus",
 ];
 
-fn word_at(tokens: &[Token], i: usize) -> Option<String> {
+fn word_at(tokens: &[Token], i: usize) -> Option<Cow<'_, str>> {
     tokens
         .get(i)
         .filter(|t| t.kind == TokenKind::Word)
@@ -482,10 +483,10 @@ fn direction(tokens: &[Token], start: usize, end: usize) -> i8 {
             continue;
         }
         if let Some(w) = word_at(tokens, j) {
-            if RISE.contains(&w.as_str()) {
+            if RISE.contains(&w.as_ref()) {
                 return 1;
             }
-            if FALL.contains(&w.as_str()) {
+            if FALL.contains(&w.as_ref()) {
                 return -1;
             }
         }

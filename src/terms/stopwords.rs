@@ -1,7 +1,8 @@
 //! Function words that carry no claim, and the negation cues that flip one.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use crate::hash::FxHashSet;
 
 const STOPWORDS: &[&str] = &[
     "a",
@@ -198,7 +199,7 @@ const NEGATIONS: &[&str] = &[
     "nowhere", "hardly",
 ];
 
-static STOPWORD_SET: LazyLock<HashSet<&'static str>> =
+static STOPWORD_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| STOPWORDS.iter().copied().collect());
 
 pub fn is_stopword(lower: &str) -> bool {

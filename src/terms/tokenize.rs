@@ -12,6 +12,8 @@ pub enum TokenKind {
     Punct,
 }
 
+use std::borrow::Cow;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     pub kind: TokenKind,
@@ -19,8 +21,14 @@ pub struct Token {
 }
 
 impl Token {
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase()
+    /// The token in lowercase; most tokens already are, and are lent rather than copied
+    /// (the analyzer folds every token of a million-sentence corpus several times).
+    pub fn lower(&self) -> Cow<'_, str> {
+        if self.text.bytes().any(|b| !b.is_ascii_lowercase()) {
+            Cow::Owned(self.text.to_lowercase())
+        } else {
+            Cow::Borrowed(&self.text)
+        }
     }
 }
 

@@ -1,6 +1,6 @@
-//! A fast non-cryptographic hasher for the vocabulary (the Fx hash used inside rustc).
-//! Term keys are short strings looked up tens of millions of times while indexing; SipHash's
-//! flood resistance buys nothing for a local index of the user's own files.
+//! A fast non-cryptographic hasher for short string keys (the Fx hash used inside rustc).
+//! Term keys, words and their stems are looked up tens of millions of times while indexing;
+//! SipHash's flood resistance buys nothing for a local index of the user's own files.
 
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -53,6 +53,7 @@ impl Hasher for FxHasher {
 
 pub type FxBuildHasher = BuildHasherDefault<FxHasher>;
 pub type FxHashMap<K, V> = std::collections::HashMap<K, V, FxBuildHasher>;
+pub type FxHashSet<K> = std::collections::HashSet<K, FxBuildHasher>;
 
 #[cfg(test)]
 mod tests {
