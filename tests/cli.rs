@@ -697,3 +697,38 @@ fn a_reader_that_closes_the_pipe_early_ends_the_output_not_in_a_panic() {
         assert_eq!(out.status.code(), Some(0), "{}: {err}", args[0]);
     }
 }
+
+/// `corroborate explain` says which check keeps each candidate from supporting the claim:
+/// a name the source's document never mentions, a number with no context, a report of
+/// other content.
+#[test]
+fn explain_names_the_checks_that_refuse_a_candidate() {
+    let dir = TempDir::new("cli-explain");
+    dir.write(
+        "corpus/dispatch.txt",
+        "Families who fled Martuni are coming home and schools are reopening, an Interfax correspondent reports.\n",
+    );
+    let explain = |claim: &str| {
+        let out = corroborate(
+            dir.path(),
+            &["explain", "--no-model", "--top", "1", "--corpus", "corpus", claim],
+        );
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        stdout(&out)
+    };
+    let text = explain("Families who fled Martuni with the Red Cross are coming home in 2021.");
+    assert!(text.contains("verdict: unsupported"), "{text}");
+    assert!(
+        text.contains("names its document never mentions (no support): Red Cross")
+            || text.contains("names its document never mentions (no support): Red, Cross"),
+        "{text}"
+    );
+    assert!(
+        text.contains("numbers not in the sentence, its neighbours or its document's date (no support): 2021"),
+        "{text}"
+    );
+    let text = explain("An Interfax correspondent reports that every bakery in Martuni has run out of flour.");
+    assert!(text.contains("verdict: unsupported"), "{text}");
+    assert!(text.contains("the source is a report: it states 0."), "{text}");
+    assert!(text.contains("(0.40 needed)"), "{text}");
+}

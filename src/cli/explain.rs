@@ -74,6 +74,24 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
                 c.unmatched_numbers.join(", ")
             )?;
         }
+        if !c.unmentioned_by_document.is_empty() {
+            outln!(
+                "  names its document never mentions (no support): {}",
+                c.unmentioned_by_document.join(", ")
+            )?;
+        }
+        if !c.numbers_out_of_context.is_empty() {
+            outln!(
+                "  numbers not in the sentence, its neighbours or its document's date (no support): {}",
+                c.numbers_out_of_context.join(", ")
+            )?;
+        }
+        if let Some(share) = c.reported_content {
+            outln!(
+                "  the source is a report: it states {share:.2} of the reported content ({:.2} needed)",
+                corroborate::judge::REPORTED_CONTENT_FLOOR
+            )?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

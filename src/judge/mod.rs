@@ -160,7 +160,7 @@ const RELATED_REST_FLOOR: f32 = 0.35;
 /// When a source names the claim's reporter ("TASS reported that …" against a TASS report),
 /// the least share of the reported content it must state: the shared reporter and setting
 /// lift its overlap as high as a paraphrase's even when it reports another event.
-const REPORTED_CONTENT_FLOOR: f32 = 0.4;
+pub const REPORTED_CONTENT_FLOOR: f32 = 0.4;
 
 struct Candidate<'a> {
     sentence: SentenceId,
@@ -215,14 +215,42 @@ pub struct CandidateReport {
     pub unmatched_names: Vec<String>,
     /// Draft terms the source lacks.
     pub missing_terms: Vec<String>,
+    /// Actors and names of the draft that no document carrying the source names anywhere:
+    /// the source cannot support the claim.
+    pub unmentioned_by_document: Vec<String>,
+    /// Numbers of the draft that neither the source nor its neighbours nor its document's
+    /// date give: the source cannot support the claim.
+    pub numbers_out_of_context: Vec<String>,
+    /// For a claim framed as a report, when the source is a report too: the share of the
+    /// reported content it states (below 0.4, no support).
+    pub reported_content: Option<f32>,
 }
 
 /// Every candidate the judge would weigh for `text`, best first.
 pub fn explain(sources: &Sources, text: &str, query: Query) -> Vec<CandidateReport> {
     let draft = sources.analyzer.analyze(text);
+    let attribution = attribution::attribution(text, sources.analyzer);
     candidates(sources, &draft, query)
         .into_iter()
         .map(|c| CandidateReport {
+            unmentioned_by_document: {
+                let absent = facts::unmatched_named(&draft, c.analysis);
+                let keys: Vec<&str> = absent.iter().map(|t| t.key.as_str()).collect();
+                let unmentioned = unmentioned_by_documents(sources, c.sentence, &keys);
+                absent
+                    .iter()
+                    .filter(|t| unmentioned.contains(&&t.key.as_str()))
+                    .map(|t| t.surface.clone())
+                    .collect()
+            },
+            numbers_out_of_context: facts::unmatched_numbers(&draft, c.analysis)
+                .iter()
+                .filter(|n| !said_nearby(sources, c.sentence, &n.key()))
+                .map(|n| n.surface.clone())
+                .collect(),
+            reported_content: attribution
+                .as_ref()
+                .and_then(|a| reported_content_stated(sources, a, &c)),
             sentence: c.sentence,
             score: c.overlap.score(),
             cosine: c.cosine,
@@ -344,9 +372,20 @@ fn states_reported_content(
     attribution: &attribution::Attribution,
     candidate: &Candidate,
 ) -> bool {
+    reported_content_stated(sources, attribution, candidate)
+        .is_none_or(|share| share >= REPORTED_CONTENT_FLOOR)
+}
+
+/// The share of the claim's reported content a source states (paraphrases credited), when
+/// the source is a report itself; `None` when the source reports nothing.
+fn reported_content_stated(
+    sources: &Sources,
+    attribution: &attribution::Attribution,
+    candidate: &Candidate,
+) -> Option<f32> {
     let source_text = &sources.corpus.sentence(candidate.sentence).text;
     if !attribution.weighs_content_of(candidate.analysis, source_text, sources.analyzer) {
-        return true;
+        return None;
     }
     let idf = |key: &str| sources.index.idf(key);
     let mut content = similarity::overlap(&attribution.content, candidate.analysis, &idf);
@@ -357,7 +396,7 @@ fn states_reported_content(
         candidate.analysis,
         &mut vectors,
     );
-    content.draft_coverage >= REPORTED_CONTENT_FLOOR
+    Some(content.draft_coverage)
 }
 
 /// Whether `sentence` makes a claim the judge weighs (else it is skipped).
