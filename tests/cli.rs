@@ -711,7 +711,15 @@ fn explain_names_the_checks_that_refuse_a_candidate() {
     let explain = |claim: &str| {
         let out = corroborate(
             dir.path(),
-            &["explain", "--no-model", "--top", "1", "--corpus", "corpus", claim],
+            &[
+                "explain",
+                "--no-model",
+                "--top",
+                "1",
+                "--corpus",
+                "corpus",
+                claim,
+            ],
         );
         assert_eq!(code(&out), 0, "{}", stderr(&out));
         stdout(&out)
@@ -724,11 +732,18 @@ fn explain_names_the_checks_that_refuse_a_candidate() {
         "{text}"
     );
     assert!(
-        text.contains("numbers not in the sentence, its neighbours or its document's date (no support): 2021"),
+        text.contains(
+            "numbers not in the sentence, its neighbours or its document's date (no support): 2021"
+        ),
         "{text}"
     );
-    let text = explain("An Interfax correspondent reports that every bakery in Martuni has run out of flour.");
+    let text = explain(
+        "An Interfax correspondent reports that every bakery in Martuni has run out of flour.",
+    );
     assert!(text.contains("verdict: unsupported"), "{text}");
-    assert!(text.contains("the source is a report: it states 0."), "{text}");
+    assert!(
+        text.contains("the source is a report: it states 0."),
+        "{text}"
+    );
     assert!(text.contains("(0.40 needed)"), "{text}");
 }

@@ -65,16 +65,25 @@ pub struct Attribution {
     pub content: Analysis,
 }
 
-/// The attribution frame of `text`, if it has one: a reporter of at least one term and a
-/// content of at least three.
-pub fn attribution(text: &str, analyzer: &Analyzer) -> Option<Attribution> {
+/// The frame and the content of `text` as written, if it is framed as a report.
+fn split(text: &str) -> Option<(&str, &str)> {
     let captures = ACCORDING
         .captures(text)
         .or_else(|| TRAILING.captures(text))
         .or_else(|| TRAILING_INVERTED.captures(text))
         .or_else(|| LEADING.captures(text))?;
-    let frame = analyzer.analyze(captures.name("frame")?.as_str());
-    let content = analyzer.analyze(captures.name("content")?.as_str());
+    Some((
+        captures.name("frame")?.as_str(),
+        captures.name("content")?.as_str(),
+    ))
+}
+
+/// The attribution frame of `text`, if it has one: a reporter of at least one term and a
+/// content of at least three.
+pub fn attribution(text: &str, analyzer: &Analyzer) -> Option<Attribution> {
+    let (frame, content) = split(text)?;
+    let frame = analyzer.analyze(frame);
+    let content = analyzer.analyze(content);
     let reporter: HashSet<String> = frame
         .terms
         .iter()
@@ -94,13 +103,8 @@ impl Attribution {
 
     /// Whether a source sentence is itself a report, by this reporter or another: either
     /// way its frame and setting say nothing of whether it reports the same content.
-    pub fn weighs_content_of(
-        &self,
-        source: &Analysis,
-        source_text: &str,
-        analyzer: &Analyzer,
-    ) -> bool {
-        self.same_reporter(source) || attribution(source_text, analyzer).is_some()
+    pub fn weighs_content_of(&self, source: &Analysis, source_text: &str) -> bool {
+        self.same_reporter(source) || split(source_text).is_some()
     }
 }
 

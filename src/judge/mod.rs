@@ -384,7 +384,7 @@ fn reported_content_stated(
     candidate: &Candidate,
 ) -> Option<f32> {
     let source_text = &sources.corpus.sentence(candidate.sentence).text;
-    if !attribution.weighs_content_of(candidate.analysis, source_text, sources.analyzer) {
+    if !attribution.weighs_content_of(candidate.analysis, source_text) {
         return None;
     }
     let idf = |key: &str| sources.index.idf(key);
