@@ -33,19 +33,16 @@ impl SourceDocuments {
                     .flatten()
                     .flat_map(|text| analyzer.analyze(text).terms)
                     .map(|t| t.key)
-                    .chain(m.date.as_deref().map(date_keys).unwrap_or_default())
+                    .chain(m.date.as_deref().and_then(|date| date_keys(date).day))
                     .collect()
             })
             .collect();
         let month_and_year = corpus
             .documents
             .iter()
-            .map(|d| {
-                d.meta
-                    .date
-                    .as_deref()
-                    .map(month_and_year_keys)
-                    .unwrap_or_default()
+            .map(|d| match d.meta.date.as_deref().map(date_keys) {
+                Some(keys) => keys.month.into_iter().chain(keys.year).collect(),
+                None => Vec::new(),
             })
             .collect();
         let in_order = corpus.sentences_by_document();
@@ -125,35 +122,30 @@ impl SourceDocuments {
     }
 }
 
-/// The key of a metadata date (`YYYY-MM-DD`, as the corpus stores it) when it names a day,
-/// keyed as the analyzer keys "10 November". Only the day: a piece dated in October speaks of
-/// events all through the year, and taking its month or year for context would excuse any
-/// invented "in October" or "in 2020"; "today" in a thread of 10 November is 10 November.
-fn date_keys(date: &str) -> Vec<String> {
-    let mut parts = date.split('-').map(|p| p.parse::<u32>().ok());
-    let (_year, month, day) = (
-        parts.next().flatten(),
-        parts.next().flatten(),
-        parts.next().flatten(),
-    );
-    match (month, day) {
-        (Some(month @ 1..=12), Some(day @ 1..=31)) => vec![format!("#d{}", month * 100 + day)],
-        _ => Vec::new(),
-    }
+/// The keys of a metadata date (`YYYY-MM-DD`, as the corpus stores it), keyed as the analyzer
+/// keys "10 November", "November" and "2020" in text.
+struct DateKeys {
+    day: Option<String>,
+    month: Option<String>,
+    year: Option<String>,
 }
 
-/// The keys of a metadata date's month and year, keyed as the analyzer keys "November" and
-/// "2020" in text.
-fn month_and_year_keys(date: &str) -> Vec<String> {
+/// The day alone is context for any sentence of the document: a piece dated in October
+/// speaks of events all through the year, and taking its month or year for context would
+/// excuse any invented "in October" or "in 2020"; "today" in a thread of 10 November is 10
+/// November, the November deal, the 2020 deal (`SourceDocuments::dated`).
+fn date_keys(date: &str) -> DateKeys {
     let mut parts = date.split('-').map(|p| p.parse::<u32>().ok());
-    let (year, month) = (parts.next().flatten(), parts.next().flatten());
-    let year = year
-        .filter(|y| (1000..=2999).contains(y))
-        .map(|y| format!("#{y}"));
-    let month = month
-        .filter(|m| (1..=12).contains(m))
-        .map(|m| format!("#m{m}"));
-    year.into_iter().chain(month).collect()
+    let (year, month, day) = (
+        parts.next().flatten().filter(|y| (1000..=2999).contains(y)),
+        parts.next().flatten().filter(|m| (1..=12).contains(m)),
+        parts.next().flatten().filter(|d| (1..=31).contains(d)),
+    );
+    DateKeys {
+        day: month.zip(day).map(|(m, d)| format!("#d{}", m * 100 + d)),
+        month: month.map(|m| format!("#m{m}")),
+        year: year.map(|y| format!("#{y}")),
+    }
 }
 
 #[cfg(test)]
@@ -170,10 +162,13 @@ mod tests {
             .into_iter()
             .map(|t| t.key)
             .collect();
-        assert_eq!(date_keys("2020-11-10"), from_text);
+        assert_eq!(
+            date_keys("2020-11-10").day.into_iter().collect::<Vec<_>>(),
+            from_text
+        );
         // A month or a year alone is no day.
-        assert!(date_keys("2020-10").is_empty());
-        assert!(date_keys("sometime").is_empty());
+        assert!(date_keys("2020-10").day.is_none());
+        assert!(date_keys("sometime").day.is_none());
     }
 
     #[test]
@@ -186,9 +181,11 @@ mod tests {
             .map(|t| t.key)
             .collect();
         from_text.sort();
-        let mut keys = month_and_year_keys("2020-11-10");
+        let keys = date_keys("2020-11-10");
+        let mut keys: Vec<String> = keys.month.into_iter().chain(keys.year).collect();
         keys.sort();
         assert_eq!(keys, from_text);
-        assert!(month_and_year_keys("sometime").is_empty());
+        let none = date_keys("sometime");
+        assert!(none.month.is_none() && none.year.is_none());
     }
 }

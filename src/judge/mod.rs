@@ -157,9 +157,10 @@ const POLARITY_CONFLICT_FLOOR: f32 = 0.35;
 /// a paraphrase says the rest in other words about the same thing, a look-alike with a new
 /// fact appended says something else.
 const RELATED_REST_FLOOR: f32 = 0.35;
-/// When a source names the claim's reporter ("TASS reported that …" against a TASS report),
-/// the least share of the reported content it must state: the shared reporter and setting
-/// lift its overlap as high as a paraphrase's even when it reports another event.
+/// When a claim is framed as a report ("TASS reported that …") and a source names its
+/// reporter or is itself a report, the least share of the reported content the source must
+/// state: a shared reporter and setting lift its overlap as high as a paraphrase's even when
+/// it reports another event.
 pub const REPORTED_CONTENT_FLOOR: f32 = 0.4;
 
 struct Candidate<'a> {
@@ -222,7 +223,7 @@ pub struct CandidateReport {
     /// date give: the source cannot support the claim.
     pub numbers_out_of_context: Vec<String>,
     /// For a claim framed as a report, when the source is a report too: the share of the
-    /// reported content it states (below 0.4, no support).
+    /// reported content it states (below [`REPORTED_CONTENT_FLOOR`], no support).
     pub reported_content: Option<f32>,
 }
 
@@ -324,10 +325,6 @@ fn candidates<'a>(sources: &Sources<'a>, draft: &Analysis, query: Query) -> Vec<
     candidates
 }
 
-/// Those of `names` (actors and names of a claim that a source sentence lacks) that no
-/// document carrying the sentence mentions anywhere. A paraphrase may leave an actor to its
-/// context ("the Russian leader", said of Putin in a piece about him); a document that never
-/// names the actor at all is not the source of a claim about it.
 /// How many sentences before and after a source sentence may hold a number or date of the
 /// claim.
 const NUMBER_CONTEXT: usize = 1;
@@ -346,6 +343,10 @@ fn said_nearby(sources: &Sources, sentence: SentenceId, key: &str) -> bool {
     })
 }
 
+/// Those of `names` (actors and names of a claim that a source sentence lacks) that no
+/// document carrying the sentence mentions anywhere. A paraphrase may leave an actor to its
+/// context ("the Russian leader", said of Putin in a piece about him); a document that never
+/// names the actor at all is not the source of a claim about it.
 fn unmentioned_by_documents<'t, K: AsRef<str>>(
     sources: &Sources,
     sentence: SentenceId,
