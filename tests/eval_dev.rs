@@ -48,7 +48,7 @@ fn extra_set_does_not_regress() {
         ("supported/abstractive", 0.65),
         ("supported", 0.85),
         ("unsupported", 0.90),
-        ("conflicting", 0.85),
+        ("conflicting", 0.90),
         ("not_claim", 0.90),
     ];
     common::assert_floors(&card, 78, 0.85, &floors);

@@ -63,7 +63,7 @@ fn extra_set_with_the_model_does_not_regress() {
         ("supported/abstractive", 0.85),
         ("supported", 0.95),
         ("unsupported", 0.90),
-        ("conflicting", 0.85),
+        ("conflicting", 0.90),
         ("not_claim", 0.90),
     ];
     common::assert_floors(&card, 78, 0.90, &floors);

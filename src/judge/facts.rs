@@ -45,6 +45,9 @@ pub fn compare(draft: &Analysis, source: &Analysis) -> Comparison {
     if let Some(h) = holder(draft, source).filter(|h| !differences.contains(h)) {
         differences.push(h);
     }
+    if differences.is_empty() {
+        differences.extend(swapped_actor(draft, source));
+    }
     Comparison {
         differences,
         replaced_keys,
@@ -378,6 +381,47 @@ fn shared_anchors(draft: &Analysis, i: usize, source: &Analysis, j: usize, order
 /// corpus on one conflict names its actors, so "Georgia's loss of ground" and "Georgia's
 /// real gains" share "Georgia" beside opposite words and still say different things.
 const OPPOSITE_ANCHORS: usize = 2;
+
+/// Two actors that trade places: "Baku staged an escalation … to capture new positions from
+/// Armenia" against "Yerevan did not hide its intention to capture new positions from
+/// Azerbaijan". Both sides name both, so no actor is missing and no substitution shows; what
+/// differs is who stands right after the same two words. The slot is held tight — the two
+/// content words just before the actor on both sides — since actors of one conflict stand
+/// near each other in every sentence. An actor and one that belongs to it (Erdogan and
+/// Turkey) are not different.
+fn swapped_actor(draft: &Analysis, source: &Analysis) -> Option<Difference> {
+    fn slots(a: &Analysis) -> Vec<(usize, [&str; 2])> {
+        (2..a.terms.len())
+            .filter(|&k| a.terms[k].kind == TermKind::Actor)
+            .filter(|&k| a.terms[k - 2..k].iter().all(|t| t.kind == TermKind::Word))
+            .map(|k| {
+                (
+                    k,
+                    [a.terms[k - 2].key.as_str(), a.terms[k - 1].key.as_str()],
+                )
+            })
+            .collect()
+    }
+    let source_slots = slots(source);
+    slots(draft).into_iter().find_map(|(i, frame)| {
+        let d = &draft.terms[i];
+        source_slots
+            .iter()
+            .filter(|(_, other)| *other == frame)
+            .map(|&(j, _)| &source.terms[j])
+            .find(|s| {
+                let related = s.key == d.key
+                    || draft.implied.contains(&s.key)
+                    || source.implied.contains(&d.key);
+                !related && source.mentions(&d.key) && draft.mentions(&s.key)
+            })
+            .map(|s| Difference {
+                kind: DifferenceKind::Actor,
+                source: s.surface.clone(),
+                draft: d.surface.clone(),
+            })
+    })
+}
 
 /// A content word that may state the opposite of a word on the other side: its term index,
 /// and the stem of the word it negates with its prefix ("dissatisfied" → "satisfi"), if any.
@@ -757,5 +801,35 @@ mod tests {
         ));
         // "today" inside another word is not the day.
         assert!(!speaks_of_its_day("Todayville is a town."));
+    }
+
+    #[test]
+    fn actors_that_trade_places_after_the_same_two_words_differ() {
+        assert_eq!(
+            diffs(
+                "In spring Baku massed troops, hoping to seize strategic heights from Armenia.",
+                "In spring Yerevan massed troops, hoping to seize strategic heights from Azerbaijan."
+            ),
+            vec!["source says Azerbaijan, draft says Armenia"]
+        );
+    }
+
+    #[test]
+    fn the_same_actors_in_another_order_or_slot_do_not_differ() {
+        // One pair named in the other order.
+        assert!(diffs(
+            "Trade between Russia and Turkey grew last year.",
+            "Trade between Turkey and Russia grew last year."
+        )
+        .is_empty());
+        // A leader and his state in the same slot.
+        assert!(diffs(
+            "The ceasefire was a personal success for Erdogan in Syria.",
+            "The ceasefire was a personal success for Turkey in Syria."
+        )
+        .is_empty());
+        // Two actors near each other in one sentence, said word for word.
+        let same = "Azerbaijani forces, ignoring a Russian-sponsored ceasefire, seized areas held by Armenians.";
+        assert!(diffs(same, same).is_empty());
     }
 }
