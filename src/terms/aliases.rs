@@ -111,7 +111,8 @@ impl AliasTable {
                     .all(char::is_uppercase)
                 && tokens[0].text.chars().count() <= 4;
             if acronym {
-                self.exact.insert(tokens[0].text.clone(), canonical.clone());
+                self.exact
+                    .insert(tokens[0].text.to_string(), canonical.clone());
             } else {
                 self.starters.insert(tokens[0].text.to_lowercase());
                 self.folded.insert(fold(&tokens), canonical.clone());
@@ -137,10 +138,10 @@ impl AliasTable {
         let folded_first = if first.text.bytes().any(|b| !b.is_ascii_lowercase()) {
             std::borrow::Cow::Owned(first.text.to_lowercase())
         } else {
-            std::borrow::Cow::Borrowed(first.text.as_str())
+            std::borrow::Cow::Borrowed(first.text)
         };
         if !self.starters.contains(folded_first.as_ref()) {
-            return self.exact.get(&first.text).map(|c| (c.as_str(), 1));
+            return self.exact.get(first.text).map(|c| (c.as_str(), 1));
         }
         // Each longer phrase extends the shorter one: fold once, look up longest first.
         let mut phrases = Vec::with_capacity(self.longest);
@@ -160,7 +161,7 @@ impl AliasTable {
             }
         }
         // "the Kremlin" is listed; "the" alone never is.
-        self.exact.get(&first.text).map(|c| (c.as_str(), 1))
+        self.exact.get(first.text).map(|c| (c.as_str(), 1))
     }
 }
 

@@ -174,7 +174,7 @@ impl Analyzer {
             if let Some((canonical, len)) = self.aliases.longest_match(&tokens[i..]) {
                 let surface = tokens[i..i + len]
                     .iter()
-                    .map(|t| t.text.as_str())
+                    .map(|t| t.text)
                     .collect::<Vec<_>>()
                     .join(" ");
                 for broad in self.aliases.broader(canonical) {
@@ -201,7 +201,7 @@ impl Analyzer {
             let lower = token.lower();
             let position = i - 1;
             if negation::is_exclusion(&tokens, position, &lower) {
-                analysis.exclusions.push((token.text.clone(), position));
+                analysis.exclusions.push((token.text.to_string(), position));
             }
             match negation::reading(&tokens, position, &lower) {
                 Some(negation::Reading::Negation(cue)) => {
@@ -220,14 +220,14 @@ impl Analyzer {
                 analysis.terms.push(Term {
                     key: self.stem(&lower),
                     kind: TermKind::Name,
-                    surface: token.text.clone(),
+                    surface: token.text.to_string(),
                     position,
                 });
             } else {
                 analysis.terms.push(Term {
                     key: self.stem(&lower),
                     kind: TermKind::Word,
-                    surface: token.text.clone(),
+                    surface: token.text.to_string(),
                     position,
                 });
             }

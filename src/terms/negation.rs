@@ -40,7 +40,7 @@ const RESTRICTIVE: &[&str] = &["only", "solely", "exclusively"];
 /// How many tokens back a restrictive word still governs a "not".
 const RESTRICTION_REACH: usize = 12;
 
-fn lower_word(tokens: &[Token], i: usize) -> Option<Cow<'_, str>> {
+fn lower_word<'a>(tokens: &[Token<'a>], i: usize) -> Option<Cow<'a, str>> {
     tokens
         .get(i)
         .filter(|t| t.kind == TokenKind::Word)
@@ -52,7 +52,7 @@ fn surface(tokens: &[Token], i: usize, len: usize) -> String {
         .get(i..(i + len).min(tokens.len()))
         .unwrap_or_default()
         .iter()
-        .map(|t| t.text.as_str())
+        .map(|t| t.text)
         .collect::<Vec<_>>()
         .join(" ")
 }

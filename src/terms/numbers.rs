@@ -179,7 +179,7 @@ const FALL: [&str; 16] = [
     "minus",
 ];
 
-fn word_at(tokens: &[Token], i: usize) -> Option<Cow<'_, str>> {
+fn word_at<'a>(tokens: &[Token<'a>], i: usize) -> Option<Cow<'a, str>> {
     tokens
         .get(i)
         .filter(|t| t.kind == TokenKind::Word)
@@ -226,7 +226,7 @@ pub fn find(tokens: &[Token]) -> Vec<NumberMention> {
     let surface = |r: Range<usize>| {
         tokens[r]
             .iter()
-            .map(|t| t.text.as_str())
+            .map(|t| t.text)
             .collect::<Vec<_>>()
             .join(" ")
     };
@@ -234,7 +234,7 @@ pub fn find(tokens: &[Token]) -> Vec<NumberMention> {
         let t = &tokens[i];
         match t.kind {
             TokenKind::Number => {
-                let Some((mut value, mut sign, mut percent)) = parse_numeric(&t.text) else {
+                let Some((mut value, mut sign, mut percent)) = parse_numeric(t.text) else {
                     i += 1;
                     continue;
                 };
@@ -271,7 +271,7 @@ pub fn find(tokens: &[Token]) -> Vec<NumberMention> {
                                     surface(start..start + 1),
                                     start..start + 1,
                                 ));
-                                if let Some((d2, _, _)) = parse_numeric(&tokens[e].text) {
+                                if let Some((d2, _, _)) = parse_numeric(tokens[e].text) {
                                     out.push(date(m, d2, surface(e..month_token), e..month_token));
                                 }
                             }
@@ -285,8 +285,7 @@ pub fn find(tokens: &[Token]) -> Vec<NumberMention> {
                     && (1.0..=12.0).contains(&value)
                     && tokens.get(end).is_some_and(|p| p.text == "/")
                 {
-                    if let Some((d, _, _)) =
-                        tokens.get(end + 1).and_then(|n| parse_numeric(&n.text))
+                    if let Some((d, _, _)) = tokens.get(end + 1).and_then(|n| parse_numeric(n.text))
                     {
                         if (1.0..=31.0).contains(&d) {
                             out.push(date(
@@ -351,13 +350,13 @@ pub fn find(tokens: &[Token]) -> Vec<NumberMention> {
                         .get(end + 1)
                         .filter(|n| n.kind == TokenKind::Number && n.text.len() == 2)
                     {
-                        if let Some((v, _, _)) = parse_numeric(&n.text) {
+                        if let Some((v, _, _)) = parse_numeric(n.text) {
                             let century = (value / 100.0).floor() * 100.0;
                             out.push(NumberMention {
                                 kind: NumberKind::Year,
                                 value: century + v,
                                 sign: 0,
-                                surface: n.text.clone(),
+                                surface: n.text.to_string(),
                                 tokens: end + 1..end + 2,
                             });
                             end += 2;
@@ -373,7 +372,7 @@ pub fn find(tokens: &[Token]) -> Vec<NumberMention> {
                     if let Some((d, _, _)) = tokens
                         .get(i + 1)
                         .filter(|n| n.kind == TokenKind::Number)
-                        .and_then(|n| parse_numeric(&n.text))
+                        .and_then(|n| parse_numeric(n.text))
                         .filter(|(d, _, _)| (1.0..=31.0).contains(d) && d.fract() == 0.0)
                     {
                         out.push(date(m, d, surface(i..i + 2), i..i + 2));
@@ -385,7 +384,7 @@ pub fn find(tokens: &[Token]) -> Vec<NumberMention> {
                             kind: NumberKind::Month,
                             value: m as f64,
                             sign: 0,
-                            surface: t.text.clone(),
+                            surface: t.text.to_string(),
                             tokens: i..i + 1,
                         });
                     }

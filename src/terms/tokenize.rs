@@ -14,20 +14,22 @@ pub enum TokenKind {
 
 use std::borrow::Cow;
 
+/// A token borrows its text from the sentence (or is a fixed word, "not"): the analyzer
+/// tokenizes every sentence of a million-sentence corpus, and copying each token was a good
+/// part of its time.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
+pub struct Token<'a> {
     pub kind: TokenKind,
-    pub text: String,
+    pub text: &'a str,
 }
 
-impl Token {
-    /// The token in lowercase; most tokens already are, and are lent rather than copied
-    /// (the analyzer folds every token of a million-sentence corpus several times).
-    pub fn lower(&self) -> Cow<'_, str> {
+impl<'a> Token<'a> {
+    /// The token in lowercase; most tokens already are, and are lent rather than copied.
+    pub fn lower(&self) -> Cow<'a, str> {
         if self.text.bytes().any(|b| !b.is_ascii_lowercase()) {
             Cow::Owned(self.text.to_lowercase())
         } else {
-            Cow::Borrowed(&self.text)
+            Cow::Borrowed(self.text)
         }
     }
 }
@@ -40,8 +42,15 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
-pub fn tokenize(text: &str) -> Vec<Token> {
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let chars: Vec<char> = text.chars().collect();
+    // Byte offset of each char, and of the end: tokens are slices of `text`.
+    let offsets: Vec<usize> = text
+        .char_indices()
+        .map(|(at, _)| at)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let slice = |from: usize, to: usize| &text[offsets[from]..offsets[to]];
     let mut tokens = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -50,7 +59,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             if i + 1 < chars.len() && is_regional_indicator(chars[i + 1]) {
                 tokens.push(Token {
                     kind: TokenKind::Flag,
-                    text: chars[i..i + 2].iter().collect(),
+                    text: slice(i, i + 2),
                 });
                 i += 2;
             } else {
@@ -83,10 +92,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let suffix_end = (i..chars.len())
                     .find(|&j| !chars[j].is_alphabetic())
                     .unwrap_or(chars.len());
-                let suffix: String = chars[i..suffix_end]
-                    .iter()
-                    .collect::<String>()
-                    .to_lowercase();
+                let suffix = slice(i, suffix_end).to_lowercase();
                 if matches!(
                     suffix.as_str(),
                     "b" | "bn" | "m" | "mn" | "k" | "st" | "nd" | "rd" | "th" | "s"
@@ -96,7 +102,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             tokens.push(Token {
                 kind: TokenKind::Number,
-                text: chars[start..i].iter().collect(),
+                text: slice(start, i),
             });
             continue;
         }
@@ -122,27 +128,36 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
             }
-            let mut word: String = chars[start..i].iter().collect();
+            let mut word: &str = slice(start, i);
             // Possessives and contractions: "Baku's" is about Baku; "don't" keeps its negation.
             if let Some(pos) = word.rfind(is_apostrophe) {
                 let (stem, tail) = word.split_at(pos);
-                let tail: String = tail.chars().skip(1).collect::<String>().to_lowercase();
-                if tail == "s" {
-                    word = stem.to_string();
-                } else if tail == "t" && stem.to_lowercase().ends_with('n') {
+                let mut tail_chars = tail.chars().skip(1);
+                let tail_letter = tail_chars
+                    .next()
+                    .filter(|_| tail_chars.next().is_none())
+                    .map(|c| c.to_ascii_lowercase());
+                if tail_letter == Some('s') {
+                    word = stem;
+                } else if tail_letter == Some('t')
+                    && stem
+                        .chars()
+                        .last()
+                        .is_some_and(|c| c.eq_ignore_ascii_case(&'n'))
+                {
                     let base = &stem[..stem.len() - 1];
                     if !base.is_empty() {
                         tokens.push(Token {
                             kind: TokenKind::Word,
-                            text: base.to_string(),
+                            text: base,
                         });
                     }
-                    word = "not".to_string();
+                    word = "not";
                 }
             }
             // "U.S." keeps its dots; a sentence-final "end." does not.
             if word.ends_with('.') && !word[..word.len() - 1].contains('.') {
-                word.pop();
+                word = &word[..word.len() - 1];
             }
             tokens.push(Token {
                 kind: TokenKind::Word,
@@ -161,7 +176,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if matches!(c, '-' | '–' | '—' | '/' | '%' | '+') {
             tokens.push(Token {
                 kind: TokenKind::Punct,
-                text: c.to_string(),
+                text: slice(i, i + 1),
             });
         }
         i += 1;
@@ -195,7 +210,10 @@ mod tests {
     use super::*;
 
     fn texts(s: &str) -> Vec<String> {
-        tokenize(s).into_iter().map(|t| t.text).collect()
+        tokenize(s)
+            .into_iter()
+            .map(|t| t.text.to_string())
+            .collect()
     }
 
     #[test]
