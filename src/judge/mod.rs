@@ -335,12 +335,19 @@ const NUMBER_CONTEXT: usize = 1;
 /// one sentence back is.
 fn said_nearby(sources: &Sources, sentence: SentenceId, key: &str) -> bool {
     let source = sources.corpus.sentence(sentence);
-    let of_its_day = facts::speaks_of_its_day(&source.text);
-    source.occurrences.iter().any(|o| {
-        let documents = sources.documents;
+    let documents = sources.documents;
+    let in_context = |o: &crate::corpus::Occurrence| {
         documents.near(o.doc, sentence, NUMBER_CONTEXT, key, sources.index)
-            || documents.dated(o.doc, key, of_its_day)
-    })
+    };
+    if source.occurrences.iter().any(in_context) {
+        return true;
+    }
+    // Only now read the sentence for "today": most numbers are settled by their neighbours.
+    let of_its_day = facts::speaks_of_its_day(&source.text);
+    source
+        .occurrences
+        .iter()
+        .any(|o| documents.dated(o.doc, key, of_its_day))
 }
 
 /// Those of `names` (actors and names of a claim that a source sentence lacks) that no

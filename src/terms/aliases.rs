@@ -134,12 +134,7 @@ impl AliasTable {
         if !matches!(first.kind, TokenKind::Word | TokenKind::Flag) {
             return None;
         }
-        // Most words are lowercase ASCII already: fold without allocating for them.
-        let folded_first = if first.text.bytes().any(|b| !b.is_ascii_lowercase()) {
-            std::borrow::Cow::Owned(first.text.to_lowercase())
-        } else {
-            std::borrow::Cow::Borrowed(first.text)
-        };
+        let folded_first = first.lower();
         if !self.starters.contains(folded_first.as_ref()) {
             return self.exact.get(first.text).map(|c| (c.as_str(), 1));
         }
@@ -149,7 +144,7 @@ impl AliasTable {
         phrases.push(phrase.clone());
         for t in tokens.iter().take(self.longest).skip(1) {
             phrase.push(' ');
-            phrase.push_str(&t.text.to_lowercase());
+            phrase.push_str(&t.lower());
             phrases.push(phrase.clone());
         }
         for (i, phrase) in phrases.iter().enumerate().rev() {
