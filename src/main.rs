@@ -8,6 +8,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod cli;
 
+// Analysis makes many small strings; mimalloc frees them for less than glibc does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "corroborate",
