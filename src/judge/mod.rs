@@ -429,13 +429,30 @@ pub fn judge(
             differences: vec![],
         };
     }
-    let candidates = candidates(sources, &draft, query);
     let attribution = attribution::attribution(&sentence.text, sources.analyzer);
+    decide(
+        sources,
+        thresholds,
+        sentence,
+        &draft,
+        candidates(sources, &draft, query),
+        attribution.as_ref(),
+    )
+}
 
+/// The verdict on a claim, given the candidates found for it.
+fn decide(
+    sources: &Sources,
+    thresholds: Thresholds,
+    sentence: &DraftSentence,
+    draft: &Analysis,
+    candidates: Vec<Candidate>,
+    attribution: Option<&attribution::Attribution>,
+) -> Judgement {
     // Each candidate's facts are compared once; support and conflict both read them.
     let comparisons: Vec<facts::Comparison> = candidates
         .iter()
-        .map(|c| facts::compare(&draft, c.analysis))
+        .map(|c| facts::compare(draft, c.analysis))
         .collect();
     let supporting: Vec<&Candidate> = candidates
         .iter()
@@ -443,7 +460,7 @@ pub fn judge(
         .filter(|(_, comparison)| comparison.differences.is_empty())
         .map(|(c, _)| c)
         .filter(|c| {
-            let numbers: Vec<String> = facts::unmatched_numbers(&draft, c.analysis)
+            let numbers: Vec<String> = facts::unmatched_numbers(draft, c.analysis)
                 .iter()
                 .map(|n| n.key())
                 .collect();
@@ -451,7 +468,7 @@ pub fn judge(
         })
         .filter(|c| !facts::is_question(&sources.corpus.sentence(c.sentence).text))
         .filter(|c| {
-            let absent: Vec<&str> = facts::unmatched_named(&draft, c.analysis)
+            let absent: Vec<&str> = facts::unmatched_named(draft, c.analysis)
                 .iter()
                 .map(|t| t.key.as_str())
                 .collect();
@@ -463,7 +480,7 @@ pub fn judge(
                 None => thresholds.supported,
             };
             let source_text = &sources.corpus.sentence(c.sentence).text;
-            let rest = || similarity::residual_relatedness(&c.overlap, &draft, source_text);
+            let rest = || similarity::residual_relatedness(&c.overlap, draft, source_text);
             c.same_claim_evidence(absent.len(), rest) >= threshold
                 && attribution
                     .as_ref()

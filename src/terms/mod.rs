@@ -70,6 +70,8 @@ pub struct Analysis {
     /// Keys of the broader actors the named ones belong to (`@turkey` for "Erdogan"), when
     /// not named themselves: a text about Erdogan is about Turkey too.
     pub implied: Vec<String>,
+    /// Each named actor that belongs to a broader one, with it: (`@aliyev`, `@azerbaijan`).
+    pub belongs_to: Vec<(String, String)>,
 }
 
 impl Analysis {
@@ -89,6 +91,14 @@ impl Analysis {
     /// Whether the text names the term's actor, itself or through a narrower one.
     pub fn mentions(&self, key: &str) -> bool {
         self.keys().any(|k| k == key) || self.implied.iter().any(|k| k == key)
+    }
+
+    /// The broader actors the named actor `key` belongs to (`@azerbaijan` for `@aliyev`).
+    pub fn broader_of<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.belongs_to
+            .iter()
+            .filter(move |(narrow, _)| narrow == key)
+            .map(|(_, broad)| broad.as_str())
     }
 }
 
@@ -179,6 +189,9 @@ impl Analyzer {
                     .join(" ");
                 for broad in self.aliases.broader(canonical) {
                     analysis.implied.push(format!("@{broad}"));
+                    analysis
+                        .belongs_to
+                        .push((format!("@{canonical}"), format!("@{broad}")));
                 }
                 analysis.terms.push(Term {
                     key: format!("@{canonical}"),
@@ -213,7 +226,10 @@ impl Analyzer {
                 Some(negation::Reading::Additive) => continue,
                 None => {}
             }
-            if stopwords::is_stopword(&lower) || lower.chars().count() < 2 {
+            if stopwords::is_stopword(&lower)
+                || lower.chars().count() < 2
+                || is_title_of_name(&tokens, position)
+            {
                 continue;
             }
             if is_name(token, position, &tokens) {
@@ -243,8 +259,21 @@ impl Analyzer {
     }
 }
 
+/// Words the stemmer leaves apart that name one thing: the "Northern Caucasus" is the
+/// "North Caucasus", "Western capitals" those of "the West".
+const SAME_AS: &[(&str, &str)] = &[
+    ("northern", "north"),
+    ("southern", "south"),
+    ("eastern", "east"),
+    ("western", "west"),
+];
+
 /// The stem of a lowercase word: spelling made American, then Snowball English.
 fn stem_with(stemmer: &Stemmer, word: &str) -> String {
+    let word = SAME_AS
+        .iter()
+        .find(|(form, _)| *form == word)
+        .map_or(word, |(_, base)| base);
     stemmer.stem(&spelling::american(word)).into_owned()
 }
 
@@ -264,6 +293,9 @@ impl Analyzer {
                 Some((canonical, len)) if len == piece_tokens.len() => {
                     for broad in self.aliases.broader(canonical) {
                         analysis.implied.push(format!("@{broad}"));
+                        analysis
+                            .belongs_to
+                            .push((format!("@{canonical}"), format!("@{broad}")));
                     }
                     analysis.terms.push(Term {
                         key: format!("@{canonical}"),
@@ -305,12 +337,83 @@ fn handle_pieces(handle: &str) -> Vec<String> {
     pieces
 }
 
+/// Offices and forms of address, capitalised before a name ("President Aliyev", "Defense
+/// Minister Tonoyan", "PM Pashinyan") but no name themselves: "President" in one sentence
+/// is not a different actor from "Aliyev" in another.
+const TITLES: &[&str] = &[
+    "admiral",
+    "ambassador",
+    "chairman",
+    "chancellor",
+    "chief",
+    "col",
+    "colonel",
+    "commander",
+    "defence",
+    "defense",
+    "deputy",
+    "director",
+    "dr",
+    "envoy",
+    "fm",
+    "foreign",
+    "gen",
+    "general",
+    "governor",
+    "king",
+    "lt",
+    "mayor",
+    "minister",
+    "mr",
+    "mrs",
+    "ms",
+    "pm",
+    "premier",
+    "president",
+    "presidential",
+    "prime",
+    "prince",
+    "prof",
+    "queen",
+    "secretary",
+    "sen",
+    "senator",
+    "speaker",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "vice",
+];
+
+/// Whether the token is a capitalised title in the run of titles just before a name
+/// ("Deputy Foreign Minister Igor Morgulov", "President Aliyev"): it adds nothing the name
+/// does not say, and left in it would stand in the name's place when two sentences name
+/// different people.
+fn is_title_of_name(tokens: &[Token], position: usize) -> bool {
+    let capitalised_title = |t: &Token| {
+        t.kind == TokenKind::Word
+            && t.text.chars().next().is_some_and(char::is_uppercase)
+            && TITLES.contains(&t.lower().as_ref())
+    };
+    let mut next = position;
+    while tokens.get(next).is_some_and(capitalised_title) {
+        next += 1;
+    }
+    next > position
+        && tokens.get(next).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.text.chars().next().is_some_and(char::is_uppercase)
+        })
+}
+
 /// A capitalised word that does not start the sentence (or an all-caps acronym, or a
 /// handle) is taken for a name. Names are compared like words but flagged, since a name
 /// that no source mentions is a strong sign of an unsupported or conflicting claim.
 fn is_name(token: &Token, position: usize, tokens: &[Token]) -> bool {
     if token.text.starts_with('@') {
         return true;
+    }
+    if TITLES.contains(&token.lower().as_ref()) {
+        return false;
     }
     let mut chars = token.text.chars();
     let Some(first) = chars.next() else {
@@ -368,6 +471,30 @@ mod tests {
         assert_eq!(keys("2000 peacekeepers"), keys("2,000 peacekeepers"));
         assert_eq!(keys("2000 peacekeepers"), keys("two thousand peacekeepers"));
         assert_ne!(keys("2000 peacekeepers"), keys("5000 peacekeepers"));
+    }
+
+    #[test]
+    fn a_title_before_a_name_is_no_term_of_its_own() {
+        assert_eq!(
+            keys("President Aliyev hinted so."),
+            keys("Aliyev hinted so.")
+        );
+        assert_eq!(
+            keys("It was Deputy Foreign Minister Igor Morgulov."),
+            keys("It was Igor Morgulov.")
+        );
+        // Without a name after it, the office is what the sentence speaks of.
+        assert!(keys("The president hinted so.").contains(&"presid".to_string()));
+        let analysis = Analyzer::new(AliasTable::default_table())
+            .analyze("He met the President of the Commission.");
+        let president = analysis.terms.iter().find(|t| t.key == "presid");
+        assert_eq!(president.map(|t| t.kind), Some(TermKind::Word));
+    }
+
+    #[test]
+    fn compass_adjectives_are_their_direction() {
+        assert_eq!(keys("the Northern Caucasus"), keys("the North Caucasus"));
+        assert_eq!(keys("Western capitals"), keys("West capitals"));
     }
 
     #[test]
