@@ -53,3 +53,20 @@ fn extra_set_does_not_regress() {
     ];
     common::assert_floors(&card, 78, 0.85, &floors);
 }
+
+/// `eval/extra2`, a third set written apart from the rules and harder on paraphrase (see its
+/// README): its floors sit below the targets, at what the rules reach today.
+#[test]
+fn extra2_set_does_not_regress() {
+    let card = score("eval/extra2");
+    let floors = [
+        ("supported/verbatim", 0.98),
+        ("supported/lexical", 0.90),
+        ("supported/abstractive", 0.40),
+        ("supported", 0.75),
+        ("unsupported", 0.75),
+        ("conflicting", 0.80),
+        ("not_claim", 0.90),
+    ];
+    common::assert_floors(&card, 80, 0.70, &floors);
+}

@@ -68,3 +68,22 @@ fn extra_set_with_the_model_does_not_regress() {
     ];
     common::assert_floors(&card, 78, 0.90, &floors);
 }
+
+/// `eval/extra2`, the third set (see its README).
+#[test]
+fn extra2_set_with_the_model_does_not_regress() {
+    if !common::model_installed() {
+        return;
+    }
+    let card = score_with_model("eval/extra2");
+    let floors = [
+        ("supported/verbatim", 0.98),
+        ("supported/lexical", 0.90),
+        ("supported/abstractive", 0.65),
+        ("supported", 0.85),
+        ("unsupported", 0.85),
+        ("conflicting", 0.80),
+        ("not_claim", 0.90),
+    ];
+    common::assert_floors(&card, 80, 0.85, &floors);
+}
