@@ -50,8 +50,11 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
         outln!(
             "\n{:.2}{} (draft {:.2}, source {:.2}, copy {:.2})  {}:{}\n  | {}",
             c.score,
-            c.cosine
-                .map_or(String::new(), |cos| format!(" cosine {cos:.2}")),
+            match (c.cosine, c.static_cosine) {
+                (Some(cos), _) => format!(" cosine {cos:.2}"),
+                (None, Some(cos)) => format!(" static cosine {cos:.2}"),
+                (None, None) => String::new(),
+            },
             c.draft_coverage,
             c.source_coverage,
             c.copy_ratio,

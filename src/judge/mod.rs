@@ -13,6 +13,7 @@ mod skip;
 
 use crate::corpus::{Corpus, SentenceId};
 use crate::index::{Embedding, Index, SentenceVectors};
+use crate::terms::embed::{self, StaticEmbeddings};
 use crate::terms::{Analysis, Analyzer};
 use crate::text::DraftSentence;
 pub use analyses::SourceAnalyses;
@@ -169,13 +170,16 @@ struct Candidate<'a> {
     overlap: Overlap,
     /// Cosine of the two sentences' embeddings, when the model is on.
     cosine: Option<f32>,
+    /// Cosine of the two sentences' static embeddings (the built-in word table), when the
+    /// model is off: it ranks the sources that state a claim in other words.
+    static_cosine: Option<f32>,
 }
 
 impl Candidate<'_> {
     /// How close the source is to the claim, 0..1: shared terms, and with the model the
     /// embeddings' cosine as much. Ranks sources and is the score a match shows.
     fn closeness(&self) -> f32 {
-        match self.cosine {
+        match self.cosine.or(self.static_cosine) {
             Some(cosine) => ((self.overlap.score() + cosine) / 2.0).clamp(0.0, 1.0),
             None => self.overlap.score(),
         }
@@ -206,6 +210,8 @@ pub struct CandidateReport {
     pub score: f32,
     /// Cosine of the sentence embeddings, when the model is on.
     pub cosine: Option<f32>,
+    /// Cosine of the static embeddings, when the model is off (ranks with the score).
+    pub static_cosine: Option<f32>,
     pub draft_coverage: f32,
     pub source_coverage: f32,
     pub copy_ratio: f32,
@@ -231,7 +237,7 @@ pub struct CandidateReport {
 pub fn explain(sources: &Sources, text: &str, query: Query) -> Vec<CandidateReport> {
     let draft = sources.analyzer.analyze(text);
     let attribution = attribution::attribution(text, sources.analyzer);
-    candidates(sources, &draft, query)
+    candidates(sources, text, &draft, query)
         .into_iter()
         .map(|c| CandidateReport {
             unmentioned_by_document: {
@@ -255,6 +261,7 @@ pub fn explain(sources: &Sources, text: &str, query: Query) -> Vec<CandidateRepo
             sentence: c.sentence,
             score: c.overlap.score(),
             cosine: c.cosine,
+            static_cosine: c.static_cosine,
             draft_coverage: c.overlap.draft_coverage,
             source_coverage: c.overlap.source_coverage,
             copy_ratio: similarity::copy_ratio(text, &sources.corpus.sentence(c.sentence).text),
@@ -279,9 +286,16 @@ pub fn explain(sources: &Sources, text: &str, query: Query) -> Vec<CandidateRepo
 
 /// The candidates for a draft sentence: the index's by shared terms and, with the model,
 /// the nearest by embedding; each compared term by term, closest first.
-fn candidates<'a>(sources: &Sources<'a>, draft: &Analysis, query: Query) -> Vec<Candidate<'a>> {
+fn candidates<'a>(
+    sources: &Sources<'a>,
+    text: &str,
+    draft: &Analysis,
+    query: Query,
+) -> Vec<Candidate<'a>> {
     let idf = |key: &str| sources.index.idf(key);
     let semantic = sources.vectors.zip(query);
+    let table = StaticEmbeddings::builtin();
+    let static_query = semantic.is_none().then(|| table.embed(text));
     let mut ids: Vec<SentenceId> = sources
         .index
         .search(draft, CANDIDATES)
@@ -303,11 +317,15 @@ fn candidates<'a>(sources: &Sources<'a>, draft: &Analysis, query: Query) -> Vec<
                 .get(sentence, sources.corpus, sources.analyzer)?;
             let overlap = similarity::overlap(draft, analysis, &idf);
             let cosine = semantic.and_then(|(vectors, query)| vectors.cosine(sentence, query));
+            let static_cosine = static_query.as_ref().map(|query| {
+                embed::cosine(query, &table.embed(&sources.corpus.sentence(sentence).text))
+            });
             Some(Candidate {
                 sentence,
                 analysis,
                 overlap,
                 cosine,
+                static_cosine,
             })
         })
         .collect();
@@ -435,7 +453,7 @@ pub fn judge(
         thresholds,
         sentence,
         &draft,
-        candidates(sources, &draft, query),
+        candidates(sources, &sentence.text, &draft, query),
         attribution.as_ref(),
     )
 }
@@ -571,5 +589,45 @@ fn decide(
         reason,
         matches: vec![],
         differences: vec![],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::terms::{AliasTable, Analyzer};
+
+    fn candidate<'a>(
+        analysis: &'a Analysis,
+        draft_coverage: f32,
+        cosine: Option<f32>,
+        static_cosine: Option<f32>,
+    ) -> Candidate<'a> {
+        Candidate {
+            sentence: SentenceId(0),
+            analysis,
+            overlap: similarity::Overlap {
+                draft_coverage,
+                source_coverage: draft_coverage,
+                missing: vec![],
+                weights: vec![],
+            },
+            cosine,
+            static_cosine,
+        }
+    }
+
+    #[test]
+    fn on_words_alone_the_static_cosine_ranks_sources_that_share_as_many_terms() {
+        let analysis = Analyzer::new(AliasTable::default_table()).analyze("x");
+        let said_otherwise = candidate(&analysis, 0.3, None, Some(0.7));
+        let other_topic = candidate(&analysis, 0.3, None, Some(0.2));
+        assert!(said_otherwise.closeness() > other_topic.closeness());
+        // Many more shared terms still outrank a closer wording.
+        let shares_more = candidate(&analysis, 0.9, None, Some(0.2));
+        assert!(shares_more.closeness() > said_otherwise.closeness());
+        // With the model the model's cosine decides, not the static one.
+        let model = candidate(&analysis, 0.3, Some(0.4), Some(0.9));
+        assert!((model.closeness() - 0.35).abs() < 1e-6);
     }
 }

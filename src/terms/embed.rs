@@ -30,7 +30,7 @@
 //! The character classes come from the same Unicode database as the teacher's tokeniser, so
 //! this file needs no Unicode tables of its own.
 
-use std::collections::HashMap;
+use crate::hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// The table distilled from all-MiniLM-L6-v2, compiled into the binary.
@@ -104,8 +104,8 @@ impl StaticEmbeddings {
         StaticEmbeddings {
             dims: 0,
             tokens: Vec::new(),
-            initial: HashMap::new(),
-            continuation: HashMap::new(),
+            initial: HashMap::default(),
+            continuation: HashMap::default(),
             longest_piece: 0,
             scales: Vec::new(),
             quantised: &[],
@@ -128,8 +128,9 @@ impl StaticEmbeddings {
         let count = r.u32("header")? as usize;
 
         let mut tokens = Vec::with_capacity(count.min(bytes.len()));
-        let mut initial = HashMap::with_capacity(count.min(bytes.len()));
-        let mut continuation = HashMap::new();
+        let mut initial =
+            HashMap::with_capacity_and_hasher(count.min(bytes.len()), Default::default());
+        let mut continuation = HashMap::default();
         let mut longest_piece = 0;
         for row in 0..count {
             let len = r.u8("vocabulary")? as usize;
@@ -454,7 +455,8 @@ impl Reader {
 
     fn folds(&mut self) -> Result<HashMap<char, &'static str>, TableError> {
         let count = self.u32("accent folds")? as usize;
-        let mut folds = HashMap::with_capacity(count.min(self.bytes.len() / 5));
+        let mut folds =
+            HashMap::with_capacity_and_hasher(count.min(self.bytes.len() / 5), Default::default());
         for _ in 0..count {
             let cp = self.u32("accent folds")?;
             let len = self.u8("accent folds")? as usize;
