@@ -237,7 +237,10 @@ pub struct CandidateReport {
 pub fn explain(sources: &Sources, text: &str, query: Query) -> Vec<CandidateReport> {
     let draft = sources.analyzer.analyze(text);
     let attribution = attribution::attribution(text, sources.analyzer);
-    candidates(sources, text, &draft, query)
+    let mut candidates = candidates(sources, &draft, query);
+    rank_on_static_embeddings(sources, text, &mut candidates, None);
+    candidates.sort_by(closest_first);
+    candidates
         .into_iter()
         .map(|c| CandidateReport {
             unmentioned_by_document: {
@@ -286,16 +289,9 @@ pub fn explain(sources: &Sources, text: &str, query: Query) -> Vec<CandidateRepo
 
 /// The candidates for a draft sentence: the index's by shared terms and, with the model,
 /// the nearest by embedding; each compared term by term, closest first.
-fn candidates<'a>(
-    sources: &Sources<'a>,
-    text: &str,
-    draft: &Analysis,
-    query: Query,
-) -> Vec<Candidate<'a>> {
+fn candidates<'a>(sources: &Sources<'a>, draft: &Analysis, query: Query) -> Vec<Candidate<'a>> {
     let idf = |key: &str| sources.index.idf(key);
     let semantic = sources.vectors.zip(query);
-    let table = StaticEmbeddings::builtin();
-    let static_query = semantic.is_none().then(|| table.embed(text));
     let mut ids: Vec<SentenceId> = sources
         .index
         .search(draft, CANDIDATES)
@@ -317,23 +313,15 @@ fn candidates<'a>(
                 .get(sentence, sources.corpus, sources.analyzer)?;
             let overlap = similarity::overlap(draft, analysis, &idf);
             let cosine = semantic.and_then(|(vectors, query)| vectors.cosine(sentence, query));
-            let static_cosine = static_query.as_ref().map(|query| {
-                embed::cosine(query, &table.embed(&sources.corpus.sentence(sentence).text))
-            });
             Some(Candidate {
                 sentence,
                 analysis,
                 overlap,
                 cosine,
-                static_cosine,
+                static_cosine: None,
             })
         })
         .collect();
-    let closest_first = |a: &Candidate, b: &Candidate| {
-        b.closeness()
-            .total_cmp(&a.closeness())
-            .then(a.sentence.cmp(&b.sentence))
-    };
     candidates.sort_by(closest_first);
     let mut vectors = similarity::WordVectors::new();
     for c in candidates.iter_mut().take(PARAPHRASE_CANDIDATES) {
@@ -341,6 +329,38 @@ fn candidates<'a>(
     }
     candidates.sort_by(closest_first);
     candidates
+}
+
+/// Closest first, ties by sentence: one order however the candidates arrived.
+fn closest_first(a: &Candidate, b: &Candidate) -> std::cmp::Ordering {
+    b.closeness()
+        .total_cmp(&a.closeness())
+        .then(a.sentence.cmp(&b.sentence))
+}
+
+/// On words alone, gives the candidates at `which` (all for `None`) the cosine of their
+/// static embeddings with the claim's, which ranks them beside the term overlap as the
+/// model's cosine does. Only the few that can decide the verdict need it: a sentence's
+/// static embedding costs about as much as its analysis.
+fn rank_on_static_embeddings(
+    sources: &Sources,
+    text: &str,
+    candidates: &mut [Candidate],
+    which: Option<&[usize]>,
+) {
+    let wanted = |i: usize| which.is_none_or(|which| which.contains(&i));
+    let model_on = candidates.iter().any(|c| c.cosine.is_some());
+    if model_on || !(0..candidates.len()).any(wanted) {
+        return;
+    }
+    let table = StaticEmbeddings::builtin();
+    let query = table.embed(text);
+    for (i, c) in candidates.iter_mut().enumerate() {
+        if wanted(i) {
+            let source = &sources.corpus.sentence(c.sentence).text;
+            c.static_cosine = Some(embed::cosine(&query, &table.embed(source)));
+        }
+    }
 }
 
 /// How many sentences before and after a source sentence may hold a number or date of the
@@ -453,7 +473,7 @@ pub fn judge(
         thresholds,
         sentence,
         &draft,
-        candidates(sources, &sentence.text, &draft, query),
+        candidates(sources, &draft, query),
         attribution.as_ref(),
     )
 }
@@ -464,7 +484,7 @@ fn decide(
     thresholds: Thresholds,
     sentence: &DraftSentence,
     draft: &Analysis,
-    candidates: Vec<Candidate>,
+    mut candidates: Vec<Candidate>,
     attribution: Option<&attribution::Attribution>,
 ) -> Judgement {
     // Each candidate's facts are compared once; support and conflict both read them.
@@ -472,20 +492,21 @@ fn decide(
         .iter()
         .map(|c| facts::compare(draft, c.analysis))
         .collect();
-    let supporting: Vec<&Candidate> = candidates
+    let supporting: Vec<usize> = candidates
         .iter()
+        .enumerate()
         .zip(&comparisons)
         .filter(|(_, comparison)| comparison.differences.is_empty())
         .map(|(c, _)| c)
-        .filter(|c| {
+        .filter(|(_, c)| {
             let numbers: Vec<String> = facts::unmatched_numbers(draft, c.analysis)
                 .iter()
                 .map(|n| n.key())
                 .collect();
             numbers.iter().all(|n| said_nearby(sources, c.sentence, n))
         })
-        .filter(|c| !facts::is_question(&sources.corpus.sentence(c.sentence).text))
-        .filter(|c| {
+        .filter(|(_, c)| !facts::is_question(&sources.corpus.sentence(c.sentence).text))
+        .filter(|(_, c)| {
             let absent: Vec<&str> = facts::unmatched_named(draft, c.analysis)
                 .iter()
                 .map(|t| t.key.as_str())
@@ -504,27 +525,39 @@ fn decide(
                     .as_ref()
                     .is_none_or(|a| states_reported_content(sources, a, c))
         })
+        .map(|(i, _)| i)
         .collect();
-    let conflict = candidates
+    let conflict =
+        candidates
+            .iter()
+            .enumerate()
+            .zip(&comparisons)
+            .find_map(|((i, c), comparison)| {
+                let explained: Vec<usize> = (0..draft.terms.len())
+                    .filter(|&i| comparison.replaced_keys.contains(&draft.terms[i].key))
+                    .collect();
+                let polarity_only = comparison
+                    .differences
+                    .iter()
+                    .all(|d| d.kind == DifferenceKind::Polarity);
+                let floor = if polarity_only {
+                    POLARITY_CONFLICT_FLOOR
+                } else {
+                    CONFLICT_FLOOR
+                };
+                let same_claim = c.overlap.score_with(&explained) >= floor;
+                (!comparison.differences.is_empty() && same_claim)
+                    .then(|| (i, comparison.differences.clone()))
+            });
+    let deciding: Vec<usize> = supporting
         .iter()
-        .zip(&comparisons)
-        .find_map(|(c, comparison)| {
-            let explained: Vec<usize> = (0..draft.terms.len())
-                .filter(|&i| comparison.replaced_keys.contains(&draft.terms[i].key))
-                .collect();
-            let polarity_only = comparison
-                .differences
-                .iter()
-                .all(|d| d.kind == DifferenceKind::Polarity);
-            let floor = if polarity_only {
-                POLARITY_CONFLICT_FLOOR
-            } else {
-                CONFLICT_FLOOR
-            };
-            let same_claim = c.overlap.score_with(&explained) >= floor;
-            (!comparison.differences.is_empty() && same_claim)
-                .then(|| (c, comparison.differences.clone()))
-        });
+        .copied()
+        .chain(conflict.as_ref().map(|(i, _)| *i))
+        .collect();
+    rank_on_static_embeddings(sources, &sentence.text, &mut candidates, Some(&deciding));
+    let conflict = conflict.map(|(i, differences)| (&candidates[i], differences));
+    let mut supporting: Vec<&Candidate> = supporting.iter().map(|&i| &candidates[i]).collect();
+    supporting.sort_by(|a, b| closest_first(a, b));
     // The source closest to the claim decides: a weaker source that happens to agree does
     // not outvote a closer one that states a fact differently.
     let conflict_is_closer = match (&conflict, supporting.first()) {
