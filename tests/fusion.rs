@@ -21,8 +21,13 @@ const SOURCES: [&str; 4] = [
     "Refugees returned to Stepanakert after the ceasefire.",
 ];
 
-/// A claim restated in other words: close to SOURCES[1] for the model, few shared words.
-const PARAPHRASE: &str =
+/// A claim restated in other words: close to SOURCES[1] for the model, few shared words (the
+/// actor, said otherwise; a source that shares nothing at all is no support even for the
+/// model, see `judge::SHARED_TERMS_FLOOR`).
+const PARAPHRASE: &str = "These days Moscow lets events play out and only then picks a winner.";
+/// Close to SOURCES[1] for the model too, but not one actor, name or word in common, nor a
+/// word said otherwise: at best the same topic.
+const NOTHING_SHARED: &str =
     "These days the country's leadership lets events play out and only then picks a winner.";
 /// SOURCES[3] plus a new fact in ordinary words: many shared words, far for the model.
 const NEW_FACT: &str =
@@ -64,7 +69,7 @@ impl Embedder for Table {
                 t if t == SOURCES[1] => axis(1),
                 t if t == SOURCES[2] => axis(2),
                 t if t == SOURCES[3] => axis(3),
-                PARAPHRASE => near(1, 4, 0.8),
+                PARAPHRASE | NOTHING_SHARED => near(1, 4, 0.8),
                 NEW_FACT => near(3, 5, 0.3),
                 OTHER_NUMBER => near(0, 6, 0.95),
                 ANSWER_TO_A_QUESTION => near(2, 6, 0.9),
@@ -98,7 +103,13 @@ fn with_model(folder: &PathBuf) -> Engine {
         .embed_sources(&model, &mut |_, _| {}, &|| false)
         .unwrap();
     assert!(engine.semantic_ready());
-    for draft in [PARAPHRASE, NEW_FACT, OTHER_NUMBER, ANSWER_TO_A_QUESTION] {
+    for draft in [
+        PARAPHRASE,
+        NOTHING_SHARED,
+        NEW_FACT,
+        OTHER_NUMBER,
+        ANSWER_TO_A_QUESTION,
+    ] {
         engine.embed_draft(&model, draft).unwrap();
     }
     engine
@@ -198,5 +209,18 @@ fn embeddings_count_only_once_every_source_has_one() {
     assert_eq!(
         common::check_one(&engine, PARAPHRASE).judgement.verdict,
         Verdict::Supported
+    );
+}
+
+#[test]
+fn a_source_sharing_no_term_is_no_support_however_close_its_embedding() {
+    let (_dir, folder) = corpus();
+    let engine = with_model(&folder);
+    let checked = common::check_one(&engine, NOTHING_SHARED);
+    assert_eq!(
+        checked.judgement.verdict,
+        Verdict::Unsupported,
+        "{:?}",
+        checked.judgement
     );
 }

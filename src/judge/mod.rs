@@ -145,6 +145,12 @@ const PARAPHRASE_CANDIDATES: usize = 10;
 /// How much a source's score counts down, for deciding support, per actor or name of the
 /// claim it never mentions: who did or said a thing is part of the claim.
 const ABSENT_NAME_PENALTY: f32 = 0.05;
+/// With the model, the least term overlap (paraphrase credit included) a source needs
+/// besides its cosine: one that shares no actor, name or word of weight with the claim, nor a
+/// word said otherwise, is at best on its topic ("the Kremlin is sure it took note of the
+/// shelling of peacekeepers in 2008" at cosine 0.54 against "the Kremlin's flurry of
+/// mediation served to advertise its primacy").
+const SHARED_TERMS_FLOOR: f32 = 0.03;
 /// How many supporting sources a judgement lists.
 const MAX_MATCHES: usize = 5;
 /// A source this close whose facts differ makes the claim a conflict.
@@ -187,12 +193,14 @@ impl Candidate<'_> {
 
     /// The evidence that the source makes the same claim, against its support threshold:
     /// the cosine when the model is on (it sees a paraphrase in other words, and a new fact
-    /// in ordinary words, that term overlap cannot), else the term overlap, raised by how
+    /// in ordinary words, that term overlap cannot) if the source shares anything at all
+    /// ([`SHARED_TERMS_FLOOR`]), else the term overlap, raised by how
     /// related the rest of the claim is to the source (`related_rest`, computed only then).
     /// Either way each actor or name of the claim that the source never mentions counts
     /// against it.
     fn same_claim_evidence(&self, absent_names: usize, related_rest: impl FnOnce() -> f32) -> f32 {
         let evidence = match self.cosine {
+            Some(_) if self.overlap.score() < SHARED_TERMS_FLOOR => 0.0,
             Some(cosine) => cosine,
             None => {
                 let words = self.overlap.score();
@@ -662,5 +670,16 @@ mod tests {
         // With the model the model's cosine decides, not the static one.
         let model = candidate(&analysis, 0.3, Some(0.4), Some(0.9));
         assert!((model.closeness() - 0.35).abs() < 1e-6);
+    }
+
+    #[test]
+    fn with_the_model_a_source_sharing_nothing_is_no_evidence_however_close_its_embedding() {
+        let analysis = Analyzer::new(AliasTable::default_table()).analyze("x");
+        let on_topic_only = candidate(&analysis, 0.0, Some(0.6), None);
+        assert_eq!(on_topic_only.same_claim_evidence(0, || 0.0), 0.0);
+        let shares_a_little = candidate(&analysis, 0.1, Some(0.6), None);
+        assert!((shares_a_little.same_claim_evidence(0, || 0.0) - 0.6).abs() < 1e-6);
+        // Each name of the claim the source never mentions still counts against it.
+        assert!((shares_a_little.same_claim_evidence(2, || 0.0) - 0.5).abs() < 1e-6);
     }
 }
