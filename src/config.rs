@@ -8,7 +8,7 @@
 //! wagner = "russia"                            # what belongs to what
 //! [thresholds]
 //! supported = 0.15                             # on words alone
-//! semantic = 0.45                              # embedding cosine, with the model
+//! semantic = 0.42                              # embedding cosine, with the model
 //! copied = 0.9
 //! [model]                                      # the optional sentence-embedding model
 //! enabled = true                               # use it when it is installed

@@ -34,7 +34,7 @@ impl Default for MatchSettings {
             aliases: Vec::new(),
             within: Vec::new(),
             supported_threshold: 0.15,
-            semantic_threshold: 0.45,
+            semantic_threshold: 0.42,
             copied_threshold: 0.9,
         }
     }
