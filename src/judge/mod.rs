@@ -166,7 +166,7 @@ const POLARITY_CONFLICT_FLOOR: f32 = 0.35;
 /// when, as one bag, their static embedding is closer than this to the source sentence's:
 /// a paraphrase says the rest in other words about the same thing, a look-alike with a new
 /// fact appended says something else.
-const RELATED_REST_FLOOR: f32 = 0.35;
+const RELATED_REST_FLOOR: f32 = 0.3;
 /// When a claim is framed as a report ("TASS reported that …") and a source names its
 /// reporter or is itself a report, the least share of the reported content the source must
 /// state: a shared reporter and setting lift its overlap as high as a paraphrase's even when
