@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
-"""Checks the extra eval set in this folder.
+"""Checks a labelled eval set of this folder: `python3 eval/validate.py eval/extra`.
 
-- cases.jsonl: well-formed, ids x001.. unique, labels/difficulties as specified, counts as asked;
+- cases.jsonl: well-formed, ids <letter>001.. unique, labels/difficulties as specified, counts
+  as the set's README says;
 - every source quote is an exact substring of its corpus document;
 - supported/conflicting cases have sources, unsupported/not_claim have none;
 - every case text occurs exactly once across all drafts (also after joining wrapped lines);
 - each NAME.labels.jsonl lists exactly the ids of NAME.md, each once, in order of appearance;
 - no case text is wrapped in quotation marks or followed directly by a footnote reference;
-- no case text is copied from the dev set.
+- no case text is copied from the dev set or another set of this folder.
 Exit status 0 when everything passes.
 """
 import collections
@@ -18,18 +19,36 @@ import re
 import sys
 import pathlib
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-CORPUS = str(pathlib.Path(__file__).resolve().parents[3] / "shared/corpus")
-DEV = str(pathlib.Path(__file__).resolve().parents[3] / "shared/eval/dev/cases.jsonl")
+EVAL = pathlib.Path(__file__).resolve().parent
+CORPUS = str(EVAL.parents[1] / "shared/corpus")
+DEV = str(EVAL.parents[1] / "shared/eval/dev/cases.jsonl")
 
-EXPECTED = {
-    ("supported", "verbatim"): 10,
-    ("supported", "lexical"): 12,
-    ("supported", "abstractive"): 14,
-    ("unsupported", None): 22,
-    ("conflicting", None): 10,
-    ("not_claim", None): 10,
+# Each set: the letter of its ids and how many cases of each kind it holds.
+SETS = {
+    "extra": ("x", {
+        ("supported", "verbatim"): 10,
+        ("supported", "lexical"): 12,
+        ("supported", "abstractive"): 14,
+        ("unsupported", None): 22,
+        ("conflicting", None): 10,
+        ("not_claim", None): 10,
+    }),
+    "extra2": ("y", {
+        ("supported", "verbatim"): 10,
+        ("supported", "lexical"): 12,
+        ("supported", "abstractive"): 15,
+        ("unsupported", None): 23,
+        ("conflicting", None): 10,
+        ("not_claim", None): 10,
+    }),
 }
+
+if len(sys.argv) != 2 or pathlib.Path(sys.argv[1]).resolve().name not in SETS:
+    sys.exit(f"usage: {sys.argv[0]} eval/<set>, one of {', '.join(SETS)}")
+HERE = str(pathlib.Path(sys.argv[1]).resolve())
+NAME = pathlib.Path(HERE).name
+LETTER, EXPECTED = SETS[NAME]
+OTHERS = [str(EVAL / other / "cases.jsonl") for other in SETS if other != NAME]
 
 errors = []
 
@@ -58,7 +77,7 @@ for c in cases:
         if field not in c:
             err(f"{c.get('id')}: missing field {field}")
     cid = c.get("id", "")
-    if not re.fullmatch(r"x\d{3}", cid):
+    if not re.fullmatch(LETTER + r"\d{3}", cid):
         err(f"bad id {cid!r}")
     if cid in by_id:
         err(f"duplicate id {cid}")
@@ -69,8 +88,8 @@ for c in cases:
         err(f"{cid}: empty note")
 
 ids_sorted = sorted(by_id)
-if ids_sorted != ["x%03d" % i for i in range(1, len(ids_sorted) + 1)]:
-    err("ids are not a contiguous x001.. sequence")
+if ids_sorted != [LETTER + "%03d" % i for i in range(1, len(ids_sorted) + 1)]:
+    err(f"ids are not a contiguous {LETTER}001.. sequence")
 
 # counts
 counts = collections.Counter((c["label"], c["difficulty"]) for c in cases)
@@ -121,6 +140,12 @@ if os.path.exists(DEV):
     for c in cases:
         if c["text"].strip().lower() in dev_texts:
             err(f"{c['id']}: text copied from the dev set")
+for other in OTHERS:
+    if os.path.exists(other):
+        other_texts = {json.loads(l)["text"].strip().lower() for l in open(other, encoding="utf-8") if l.strip()}
+        for c in cases:
+            if c["text"].strip().lower() in other_texts:
+                err(f"{c['id']}: text copied from {other}")
 
 # drafts
 draft_paths = sorted(glob.glob(os.path.join(HERE, "drafts", "*.md")))
