@@ -195,8 +195,8 @@ fn substitutions(draft: &Analysis, source: &Analysis) -> (Vec<Difference>, Vec<S
 }
 
 /// Whether source term `j` is one word of a longer name whose other word the draft names:
-/// the "DC" of "Washington DC", the "Northern" of "Northern Caucasus". It stands beside a
-/// shared name, not in the place of a draft fact.
+/// the "DC" of "Washington DC" when the draft says "Washington". It stands beside a shared
+/// name, not in the place of a draft fact.
 fn part_of_shared_name(source: &Analysis, j: usize, draft: &Analysis) -> bool {
     let term = &source.terms[j];
     let named = |t: &Term| matches!(t.kind, TermKind::Actor | TermKind::Name);

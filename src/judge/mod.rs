@@ -185,8 +185,9 @@ struct Candidate<'a> {
 }
 
 impl Candidate<'_> {
-    /// How close the source is to the claim, 0..1: shared terms, and with the model the
-    /// embeddings' cosine as much. Ranks sources and is the score a match shows.
+    /// How close the source is to the claim, 0..1: shared terms, and the embeddings' cosine
+    /// as much (the model's, or without it the static table's where computed). Ranks sources
+    /// and is the score a match shows.
     fn closeness(&self) -> f32 {
         match self.cosine.or(self.static_cosine) {
             Some(cosine) => ((self.overlap.score() + cosine) / 2.0).clamp(0.0, 1.0),
@@ -202,17 +203,14 @@ impl Candidate<'_> {
     /// Either way each actor or name of the claim that the source never mentions counts
     /// against it.
     fn same_claim_evidence(&self, absent_names: usize, related_rest: impl FnOnce() -> f32) -> f32 {
-        let evidence = match self.cosine {
-            Some(_) if self.overlap.score() < SHARED_TERMS_FLOOR => 0.0,
-            Some(cosine) => cosine,
+        let words = self.overlap.score();
+        let (evidence, penalty) = match self.cosine {
+            Some(_) if words < SHARED_TERMS_FLOOR => (0.0, ABSENT_NAME_PENALTY_SEMANTIC),
+            Some(cosine) => (cosine, ABSENT_NAME_PENALTY_SEMANTIC),
             None => {
-                let words = self.overlap.score();
-                words + (1.0 - words) * (related_rest() - RELATED_REST_FLOOR).max(0.0)
+                let related = (related_rest() - RELATED_REST_FLOOR).max(0.0);
+                (words + (1.0 - words) * related, ABSENT_NAME_PENALTY)
             }
-        };
-        let penalty = match self.cosine {
-            Some(_) => ABSENT_NAME_PENALTY_SEMANTIC,
-            None => ABSENT_NAME_PENALTY,
         };
         evidence - penalty * absent_names as f32
     }
