@@ -41,6 +41,14 @@ SETS = {
         ("conflicting", None): 10,
         ("not_claim", None): 10,
     }),
+    "extra3": ("z", {
+        ("supported", "verbatim"): 10,
+        ("supported", "lexical"): 12,
+        ("supported", "abstractive"): 15,
+        ("unsupported", None): 23,
+        ("conflicting", None): 10,
+        ("not_claim", None): 10,
+    }),
 }
 
 if len(sys.argv) != 2 or pathlib.Path(sys.argv[1]).resolve().name not in SETS:

@@ -167,10 +167,11 @@ impl Engine {
         cancelled: &dyn Fn() -> bool,
     ) -> Result<EmbedStats, SemanticError> {
         let missing = self.vectors.missing();
-        let texts: Vec<&str> = missing
+        let spelled: Vec<std::borrow::Cow<str>> = missing
             .iter()
-            .map(|&id| self.corpus.sentence(id).text.as_str())
+            .map(|&id| self.analyzer.aliases().spelled_out(&self.corpus.sentence(id).text))
             .collect();
+        let texts: Vec<&str> = spelled.iter().map(AsRef::as_ref).collect();
         let (total, mut done) = (texts.len(), 0);
         embeddings.embed_each(
             &texts,
@@ -217,8 +218,13 @@ impl Engine {
         new.sort_unstable();
         new.dedup();
         let mut embedded = 0;
+        let spelled: Vec<std::borrow::Cow<str>> = new
+            .iter()
+            .map(|t| self.analyzer.aliases().spelled_out(t))
+            .collect();
+        let spelled: Vec<&str> = spelled.iter().map(AsRef::as_ref).collect();
         embeddings.embed_each(
-            &new,
+            &spelled,
             &mut |i, embedding| {
                 self.set_query_vector(new[i], embedding);
                 embedded += 1;

@@ -367,11 +367,12 @@ fn rank_on_static_embeddings(
         return;
     }
     let table = StaticEmbeddings::builtin();
-    let query = table.embed(text);
+    let aliases = sources.analyzer.aliases();
+    let query = table.embed(&aliases.spelled_out(text));
     for (i, c) in candidates.iter_mut().enumerate() {
         if wanted(i) {
-            let source = &sources.corpus.sentence(c.sentence).text;
-            c.static_cosine = Some(embed::cosine(&query, &table.embed(source)));
+            let source = aliases.spelled_out(&sources.corpus.sentence(c.sentence).text);
+            c.static_cosine = Some(embed::cosine(&query, &table.embed(&source)));
         }
     }
 }
@@ -399,6 +400,22 @@ fn said_nearby(sources: &Sources, sentence: SentenceId, key: &str) -> bool {
         .occurrences
         .iter()
         .any(|o| documents.dated(o.doc, key, of_its_day))
+}
+
+/// How many sentences away a source's pronoun may stand from the person it means.
+const PRONOUN_REACH: usize = 2;
+
+/// Whether a source sentence speaks of `name` (a name of the claim it never spells) by a
+/// pronoun: "he said that the situation … could not last forever", two sentences after
+/// "President Putin said". The source then names the claim's person after all.
+fn referred_to_by_pronoun(sources: &Sources, sentence: SentenceId, name: &str) -> bool {
+    let source = sources.corpus.sentence(sentence);
+    facts::refers_to_a_person(&source.text)
+        && source.occurrences.iter().any(|o| {
+            sources
+                .documents
+                .near(o.doc, sentence, PRONOUN_REACH, name, sources.index)
+        })
 }
 
 /// Those of `names` (actors and names of a claim that a source sentence lacks) that no
@@ -527,13 +544,20 @@ fn decide(
             if !unmentioned_by_documents(sources, c.sentence, &absent).is_empty() {
                 return false;
             }
+            let absent = absent
+                .iter()
+                .filter(|name| !referred_to_by_pronoun(sources, c.sentence, name))
+                .count();
             let threshold = match c.cosine {
                 Some(_) => thresholds.semantic,
                 None => thresholds.supported,
             };
             let source_text = &sources.corpus.sentence(c.sentence).text;
-            let rest = || similarity::residual_relatedness(&c.overlap, draft, source_text);
-            c.same_claim_evidence(absent.len(), rest) >= threshold
+            let rest = || {
+                let source_text = sources.analyzer.aliases().spelled_out(source_text);
+                similarity::residual_relatedness(&c.overlap, draft, &source_text)
+            };
+            c.same_claim_evidence(absent, rest) >= threshold
                 && attribution
                     .as_ref()
                     .is_none_or(|a| states_reported_content(sources, a, c))

@@ -1,11 +1,12 @@
 //! The alias table: names that mean the same actor. The default table is data/aliases.toml,
 //! compiled in so the binary needs nothing beside it; corroborate.toml may extend it.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::hash::{FxHashMap, FxHashSet};
 
-use super::tokenize::{tokenize, Token, TokenKind};
+use super::tokenize::{is_regional_indicator, tokenize, Token, TokenKind};
 
 const DEFAULT_TABLE: &str = include_str!("../../data/aliases.toml");
 
@@ -120,6 +121,62 @@ impl AliasTable {
         }
     }
 
+    /// The text with its flag emoji and handles spelled out as the actors they name
+    /// ("no role for 🇺🇸🇪🇺" → "no role for united states and european union", "@MID_RF" →
+    /// "russian mfa"), and other handles without their `@`: what an embedding should read,
+    /// since a language model's vocabulary knows the names but not the symbols.
+    pub fn spelled_out<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        if !text.chars().any(|c| c == '@' || is_regional_indicator(c)) {
+            return Cow::Borrowed(text);
+        }
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut rest = text;
+        let mut after_flag = false;
+        while let Some(c) = rest.chars().next() {
+            let flag: String = rest.chars().take(2).collect();
+            if flag.chars().count() == 2 && flag.chars().all(is_regional_indicator) {
+                rest = &rest[flag.len()..];
+                let Some(actor) = self.folded.get(&flag) else {
+                    out.push_str(&flag);
+                    after_flag = false;
+                    continue;
+                };
+                // A run of flags is a list of actors: "🇷🇺🇨🇳 ties" → "russia and china ties".
+                if after_flag {
+                    out.truncate(out.trim_end().len());
+                    out.push_str(" and");
+                }
+                if !out.is_empty() && !out.ends_with(char::is_whitespace) {
+                    out.push(' ');
+                }
+                out.push_str(&actor.replace('_', " "));
+                if rest.starts_with(char::is_alphanumeric) {
+                    out.push(' ');
+                }
+                after_flag = true;
+                continue;
+            }
+            after_flag = after_flag && c.is_whitespace();
+            if c == '@' && (out.is_empty() || out.ends_with(|p: char| !p.is_alphanumeric())) {
+                let len = rest[1..]
+                    .find(|n: char| !(n.is_alphanumeric() || n == '_'))
+                    .map_or(rest.len(), |end| end + 1);
+                if len > 1 {
+                    let handle = &rest[..len];
+                    match self.folded.get(&handle.to_lowercase()) {
+                        Some(actor) => out.push_str(&actor.replace('_', " ")),
+                        None => out.push_str(&handle[1..]),
+                    }
+                    rest = &rest[len..];
+                    continue;
+                }
+            }
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+        Cow::Owned(out)
+    }
+
     pub fn len(&self) -> usize {
         self.folded.len() + self.exact.len()
     }
@@ -189,6 +246,26 @@ fn fold(tokens: &[Token]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn flags_and_handles_are_spelled_out_as_the_actors_they_name() {
+        let t = AliasTable::default_table();
+        assert_eq!(
+            t.spelled_out("And no role for 🇺🇸🇪🇺, which is important."),
+            "And no role for united states and european union, which is important."
+        );
+        assert_eq!(
+            t.spelled_out("otherwise 🇷🇺 was represented at @MID_RF"),
+            "otherwise russia was represented at russian mfa"
+        );
+        assert_eq!(
+            t.spelled_out("🇷🇺 🇨🇳 ties; @Huawei wins, mail a@b.org"),
+            "russia and china ties; Huawei wins, mail a@b.org"
+        );
+        // A flag the table does not know stays as it is; plain text is lent, not copied.
+        assert_eq!(t.spelled_out("🇯🇵 said"), "🇯🇵 said");
+        assert!(matches!(t.spelled_out("Moscow said"), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn shipped_table_parses() {

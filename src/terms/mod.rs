@@ -232,6 +232,18 @@ impl Analyzer {
             {
                 continue;
             }
+            if let Some(directions) = compound_direction(&lower) {
+                // "northeast China" is the "North-East China" of another writer.
+                for direction in directions {
+                    analysis.terms.push(Term {
+                        key: self.stem(direction),
+                        kind: TermKind::Word,
+                        surface: token.text.to_string(),
+                        position,
+                    });
+                }
+                continue;
+            }
             if is_name(token, position, &tokens) {
                 analysis.terms.push(Term {
                     key: self.stem(&lower),
@@ -267,6 +279,25 @@ const SAME_AS: &[(&str, &str)] = &[
     ("eastern", "east"),
     ("western", "west"),
 ];
+
+/// The points of the compass and the words made of them: directions, never names, however
+/// written ("North-East China", "the West").
+const COMPASS: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+];
+
+/// The two directions of a compound one, "northeast" or "south-western" written as one word.
+fn compound_direction(word: &str) -> Option<[&'static str; 2]> {
+    let (first, rest) = ["north", "south"]
+        .into_iter()
+        .find_map(|f| word.strip_prefix(f).map(|rest| (f, rest)))?;
+    let second = match rest.trim_start_matches('-') {
+        "east" | "eastern" => "east",
+        "west" | "western" => "west",
+        _ => return None,
+    };
+    Some([first, second])
+}
 
 /// The stem of a lowercase word: spelling made American, then Snowball English.
 fn stem_with(stemmer: &Stemmer, word: &str) -> String {
@@ -360,6 +391,7 @@ const TITLES: &[&str] = &[
     "gen",
     "general",
     "governor",
+    "head",
     "king",
     "lt",
     "mayor",
@@ -412,7 +444,7 @@ fn is_name(token: &Token, position: usize, tokens: &[Token]) -> bool {
     if token.text.starts_with('@') {
         return true;
     }
-    if TITLES.contains(&token.lower().as_ref()) {
+    if TITLES.contains(&token.lower().as_ref()) || COMPASS.contains(&token.lower().as_ref()) {
         return false;
     }
     let mut chars = token.text.chars();
@@ -495,6 +527,11 @@ mod tests {
     fn compass_adjectives_are_their_direction() {
         assert_eq!(keys("the Northern Caucasus"), keys("the North Caucasus"));
         assert_eq!(keys("Western capitals"), keys("West capitals"));
+        assert_eq!(keys("in northeast China"), keys("in North-East China"));
+        assert_eq!(keys("the south-western border"), keys("the South West border"));
+        // A direction is a word, never a name that could stand in another's place.
+        let a = Analyzer::new(AliasTable::default_table()).analyze("He went to North-East China.");
+        assert!(a.terms.iter().all(|t| t.kind != TermKind::Name), "{:?}", a.terms);
     }
 
     #[test]

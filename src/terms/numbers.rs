@@ -391,6 +391,17 @@ pub fn find(tokens: &[Token]) -> Vec<NumberMention> {
                     i += 1;
                     continue;
                 }
+                if let Some(value) = ordinal_in_a_series(tokens, i) {
+                    out.push(NumberMention {
+                        kind: NumberKind::Quantity,
+                        value,
+                        sign: 0,
+                        surface: t.text.to_string(),
+                        tokens: i..i + 1,
+                    });
+                    i += 1;
+                    continue;
+                }
                 if let Some((value, end)) = spelled_number(tokens, i) {
                     let (kind, end) = match word_at(tokens, end).as_deref() {
                         Some("percent") => (NumberKind::Percent, end + 1),
@@ -431,6 +442,20 @@ fn date(month: u32, day: f64, surface: String, tokens: Range<usize>) -> NumberMe
 
 /// "two thousand", "ninety-five", "six": the value and the token after it. A lone "one"
 /// is not a number ("one of the most").
+/// An ordinal word after "the" or a possessive, "for the fifth month", "its third
+/// attempt": the same number as "5th". "First" and "second" say too many other things
+/// ("at first", "a second look"), and "a third of" is a share.
+fn ordinal_in_a_series(tokens: &[Token], i: usize) -> Option<f64> {
+    const ORDINALS: [&str; 10] = [
+        "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+        "twelfth",
+    ];
+    let word = word_at(tokens, i)?;
+    let value = ORDINALS.iter().position(|o| *o == word)? as f64 + 3.0;
+    let previous = word_at(tokens, i.checked_sub(1)?)?;
+    matches!(previous.as_ref(), "the" | "its" | "their" | "his" | "her").then_some(value)
+}
+
 fn spelled_number(tokens: &[Token], start: usize) -> Option<(f64, usize)> {
     let mut total = 0.0;
     let mut current = 0.0;
@@ -513,6 +538,17 @@ mod tests {
         assert_eq!(mentions("its two thousand peacekeepers"), q(2000.0));
         assert_eq!(mentions("ninety-five thousand people"), q(95000.0));
         assert!(mentions("one of the most").is_empty());
+    }
+
+    #[test]
+    fn an_ordinal_in_a_series_is_its_number() {
+        let q = |v| vec![(NumberKind::Quantity, v, 0)];
+        assert_eq!(mentions("for the fifth month in a row"), q(5.0));
+        assert_eq!(mentions("for the 5th month in a row"), q(5.0));
+        assert_eq!(mentions("its third attempt"), q(3.0));
+        // A share, and ordinals that say other things, are no numbers.
+        assert!(mentions("a third of the refugees").is_empty());
+        assert!(mentions("the first round and the second round").is_empty());
     }
 
     #[test]

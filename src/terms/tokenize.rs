@@ -34,7 +34,7 @@ impl<'a> Token<'a> {
     }
 }
 
-fn is_regional_indicator(c: char) -> bool {
+pub(crate) fn is_regional_indicator(c: char) -> bool {
     ('\u{1F1E6}'..='\u{1F1FF}').contains(&c)
 }
 
