@@ -169,7 +169,11 @@ impl Engine {
         let missing = self.vectors.missing();
         let spelled: Vec<std::borrow::Cow<str>> = missing
             .iter()
-            .map(|&id| self.analyzer.aliases().spelled_out(&self.corpus.sentence(id).text))
+            .map(|&id| {
+                self.analyzer
+                    .aliases()
+                    .spelled_out(&self.corpus.sentence(id).text)
+            })
             .collect();
         let texts: Vec<&str> = spelled.iter().map(AsRef::as_ref).collect();
         let (total, mut done) = (texts.len(), 0);

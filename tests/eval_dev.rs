@@ -62,11 +62,29 @@ fn extra2_set_does_not_regress() {
     let floors = [
         ("supported/verbatim", 0.98),
         ("supported/lexical", 0.90),
-        ("supported/abstractive", 0.66),
-        ("supported", 0.86),
+        ("supported/abstractive", 0.73),
+        ("supported", 0.89),
         ("unsupported", 0.75),
         ("conflicting", 0.80),
         ("not_claim", 0.90),
     ];
-    common::assert_floors(&card, 80, 0.75, &floors);
+    common::assert_floors(&card, 80, 0.78, &floors);
+}
+
+/// `eval/extra3`, a fourth set written apart from the rules, most of whose unsupported claims
+/// are a real claim with an invented detail (see its README): the floors record how far
+/// below the targets the rules stay there, so that it gets no worse unnoticed.
+#[test]
+fn extra3_set_does_not_regress() {
+    let card = score("eval/extra3");
+    let floors = [
+        ("supported/verbatim", 0.98),
+        ("supported/lexical", 0.90),
+        ("supported/abstractive", 0.66),
+        ("supported", 0.86),
+        ("unsupported", 0.34),
+        ("conflicting", 0.80),
+        ("not_claim", 0.90),
+    ];
+    common::assert_floors(&card, 80, 0.60, &floors);
 }

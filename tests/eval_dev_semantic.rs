@@ -79,11 +79,31 @@ fn extra2_set_with_the_model_does_not_regress() {
     let floors = [
         ("supported/verbatim", 0.98),
         ("supported/lexical", 0.90),
-        ("supported/abstractive", 0.73),
-        ("supported", 0.89),
+        ("supported/abstractive", 0.86),
+        ("supported", 0.94),
         ("unsupported", 0.87),
         ("conflicting", 0.80),
         ("not_claim", 0.90),
     ];
-    common::assert_floors(&card, 80, 0.85, &floors);
+    common::assert_floors(&card, 80, 0.95, &floors);
+}
+
+/// `eval/extra3`, the fourth set (see its README): far below the targets on unsupported
+/// claims with an invented detail, as on words alone.
+#[test]
+fn extra3_set_with_the_model_does_not_regress() {
+    if !common::model_installed() {
+        return;
+    }
+    let card = score_with_model("eval/extra3");
+    let floors = [
+        ("supported/verbatim", 0.98),
+        ("supported/lexical", 0.90),
+        ("supported/abstractive", 0.60),
+        ("supported", 0.83),
+        ("unsupported", 0.34),
+        ("conflicting", 0.80),
+        ("not_claim", 0.90),
+    ];
+    common::assert_floors(&card, 80, 0.65, &floors);
 }

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::terms::{Analysis, Analyzer};
+use crate::terms::{Analysis, Analyzer, TermKind};
 
 /// Verbs that introduce a reported statement, in the forms a frame uses.
 const REPORTING_VERBS: &str = "said|says|say|reported|reports|report|stated|states|announced|\
@@ -63,6 +63,29 @@ pub struct Attribution {
     pub reporter: HashSet<String>,
     /// The reported content, analysed on its own.
     pub content: Analysis,
+    /// Who speaks: the frame's named actors and the broader ones they belong to.
+    speakers: HashSet<String>,
+}
+
+/// The named actors of a frame with those they belong to ("Lavrov said" and "the Russian
+/// foreign ministry said" both speak for Russia), and of a frame inside its content: "the
+/// ministry says …, according to TASS" has two speakers.
+fn speakers_of(frame: &str, content: &str, analyzer: &Analyzer) -> HashSet<String> {
+    let inner = split(content).map(|(inner, _)| inner);
+    [Some(frame), inner]
+        .into_iter()
+        .flatten()
+        .flat_map(|frame| {
+            let frame = analyzer.analyze(frame);
+            frame
+                .terms
+                .iter()
+                .filter(|t| matches!(t.kind, TermKind::Actor | TermKind::Name))
+                .map(|t| t.key.clone())
+                .chain(frame.implied.iter().cloned())
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// The frame and the content of `text` as written, if it is framed as a report.
@@ -81,16 +104,21 @@ fn split(text: &str) -> Option<(&str, &str)> {
 /// The attribution frame of `text`, if it has one: a reporter of at least one term and a
 /// content of at least three.
 pub fn attribution(text: &str, analyzer: &Analyzer) -> Option<Attribution> {
-    let (frame, content) = split(text)?;
-    let frame = analyzer.analyze(frame);
-    let content = analyzer.analyze(content);
+    let (frame_text, content_text) = split(text)?;
+    let frame = analyzer.analyze(frame_text);
+    let content = analyzer.analyze(content_text);
     let reporter: HashSet<String> = frame
         .terms
         .iter()
         .filter(|t| !VERB.is_match(&t.surface))
         .map(|t| t.key.clone())
         .collect();
-    (!reporter.is_empty() && content.terms.len() >= 3).then_some(Attribution { reporter, content })
+    let speakers = speakers_of(frame_text, content_text, analyzer);
+    (!reporter.is_empty() && content.terms.len() >= 3).then_some(Attribution {
+        reporter,
+        content,
+        speakers,
+    })
 }
 
 impl Attribution {
@@ -99,6 +127,18 @@ impl Attribution {
         self.reporter.iter().all(|key| {
             source.terms.iter().any(|t| &t.key == key) || source.implied.iter().any(|k| k == key)
         })
+    }
+
+    /// Whether a source sentence reports what someone else said: both name who speaks, and
+    /// no one, nor anyone they speak for, is the same ("Pashinyan told TASS that …" against
+    /// "According to the Russian president, …"). Such a source does not support the claim
+    /// that the draft's speaker said it.
+    pub fn reported_by_another(&self, source_text: &str, analyzer: &Analyzer) -> bool {
+        let Some((frame, content)) = split(source_text) else {
+            return false;
+        };
+        let theirs = speakers_of(frame, content, analyzer);
+        !self.speakers.is_empty() && !theirs.is_empty() && self.speakers.is_disjoint(&theirs)
     }
 
     /// Whether a source sentence is itself a report, by this reporter or another: either
@@ -159,6 +199,46 @@ mod tests {
         assert!(
             split("Some 1,700 residents have returned home, according to the ministry.").is_some()
         );
+    }
+
+    #[test]
+    fn a_source_reporting_another_speaker_is_told_apart() {
+        let analyzer = Analyzer::new(AliasTable::default_table());
+        let claim = attribution(
+            "Pashinyan told TASS that his relations with Putin remain trust-based.",
+            &analyzer,
+        )
+        .unwrap();
+        assert!(claim.reported_by_another(
+            "According to the Russian president, he has trust-based relations with Pashinyan.",
+            &analyzer
+        ));
+        assert!(!claim.reported_by_another(
+            "Pashinyan said his relations with Putin are trust-based.",
+            &analyzer
+        ));
+        // A minister and his ministry speak for one state; a source that is no report is
+        // weighed as any other.
+        let claim = attribution(
+            "Lavrov said that observers could only be sent with the consent of both sides.",
+            &analyzer,
+        )
+        .unwrap();
+        assert!(!claim.reported_by_another(
+            "Observers need the consent of both sides, the Russian foreign ministry said.",
+            &analyzer
+        ));
+        assert!(!claim.reported_by_another("Observers need the consent of both sides.", &analyzer));
+        // A report of a report names both speakers.
+        let claim = attribution(
+            "Russia's Defence Ministry says 1,700 residents have come back, according to TASS.",
+            &analyzer,
+        )
+        .unwrap();
+        assert!(!claim.reported_by_another(
+            "According to the Russian Defence Ministry, 1,700 residents have returned.",
+            &analyzer
+        ));
     }
 
     #[test]

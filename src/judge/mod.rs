@@ -558,9 +558,10 @@ fn decide(
                 similarity::residual_relatedness(&c.overlap, draft, &source_text)
             };
             c.same_claim_evidence(absent, rest) >= threshold
-                && attribution
-                    .as_ref()
-                    .is_none_or(|a| states_reported_content(sources, a, c))
+                && attribution.as_ref().is_none_or(|a| {
+                    states_reported_content(sources, a, c)
+                        && !a.reported_by_another(source_text, sources.analyzer)
+                })
         })
         .map(|(i, _)| i)
         .collect();

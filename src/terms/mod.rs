@@ -528,10 +528,17 @@ mod tests {
         assert_eq!(keys("the Northern Caucasus"), keys("the North Caucasus"));
         assert_eq!(keys("Western capitals"), keys("West capitals"));
         assert_eq!(keys("in northeast China"), keys("in North-East China"));
-        assert_eq!(keys("the south-western border"), keys("the South West border"));
+        assert_eq!(
+            keys("the south-western border"),
+            keys("the South West border")
+        );
         // A direction is a word, never a name that could stand in another's place.
         let a = Analyzer::new(AliasTable::default_table()).analyze("He went to North-East China.");
-        assert!(a.terms.iter().all(|t| t.kind != TermKind::Name), "{:?}", a.terms);
+        assert!(
+            a.terms.iter().all(|t| t.kind != TermKind::Name),
+            "{:?}",
+            a.terms
+        );
     }
 
     #[test]
