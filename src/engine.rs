@@ -167,14 +167,7 @@ impl Engine {
         cancelled: &dyn Fn() -> bool,
     ) -> Result<EmbedStats, SemanticError> {
         let missing = self.vectors.missing();
-        let spelled: Vec<std::borrow::Cow<str>> = missing
-            .iter()
-            .map(|&id| {
-                self.analyzer
-                    .aliases()
-                    .spelled_out(&self.corpus.sentence(id).text)
-            })
-            .collect();
+        let spelled = self.as_embedded(missing.iter().map(|&id| &self.corpus.sentence(id).text));
         let texts: Vec<&str> = spelled.iter().map(AsRef::as_ref).collect();
         let (total, mut done) = (texts.len(), 0);
         embeddings.embed_each(
@@ -222,10 +215,7 @@ impl Engine {
         new.sort_unstable();
         new.dedup();
         let mut embedded = 0;
-        let spelled: Vec<std::borrow::Cow<str>> = new
-            .iter()
-            .map(|t| self.analyzer.aliases().spelled_out(t))
-            .collect();
+        let spelled = self.as_embedded(new.iter().copied());
         let spelled: Vec<&str> = spelled.iter().map(AsRef::as_ref).collect();
         embeddings.embed_each(
             &spelled,
@@ -236,6 +226,16 @@ impl Engine {
             cancelled,
         )?;
         Ok(embedded)
+    }
+
+    /// The texts as the model reads them: flag emoji and handles spelled out as the actors
+    /// they name, which its vocabulary knows (the cache is keyed by this text too).
+    fn as_embedded<'t>(
+        &self,
+        texts: impl Iterator<Item = &'t (impl AsRef<str> + ?Sized + 't)>,
+    ) -> Vec<std::borrow::Cow<'t, str>> {
+        let aliases = self.analyzer.aliases();
+        texts.map(|t| aliases.spelled_out(t.as_ref())).collect()
     }
 
     /// Whether the judge weighs `sentence` at all (not a heading, question, fragment...).
