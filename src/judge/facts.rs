@@ -403,13 +403,14 @@ fn negated_in_place(a: &Analysis, b: &Analysis) -> Option<(String, String)> {
     a.negation_positions()
         .into_iter()
         .find_map(|(cue, cue_position)| {
+            // The first word the cue reaches, past a name that qualifies it: "without
+            // Azerbaijan's consent" negates the consent.
             let i = a.terms.iter().position(|t| {
-                t.position > cue_position && t.position <= cue_position + NEGATION_REACH
+                t.kind == TermKind::Word
+                    && t.position > cue_position
+                    && t.position <= cue_position + NEGATION_REACH
             })?;
             let word = &a.terms[i];
-            if word.kind != TermKind::Word {
-                return None;
-            }
             let j = b.terms.iter().position(|t| t.key == word.key)?;
             let asserted = &b.terms[j];
             // A side that negates or leaves out anything itself may say the same thing the other
@@ -699,6 +700,13 @@ mod tests {
         );
         assert_eq!(d.len(), 1, "{d:?}");
         assert!(d[0].contains("no concern"), "{d:?}");
+        // A name between the cue and the word: the word is still what is negated.
+        let d = diffs(
+            "Lavrov said that observers could be sent to the conflict area even without Azerbaijan's consent.",
+            "Lavrov emphasized that sending observers to the conflict area was possible only with the consent of both sides.",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].contains("without consent"), "{d:?}");
         // Both negate it: they agree.
         assert!(diffs(
             "Moscow has shown no concern about the military union of Azerbaijan and Turkey.",

@@ -265,6 +265,12 @@ mod tests {
         // A flag the table does not know stays as it is; plain text is lent, not copied.
         assert_eq!(t.spelled_out("🇯🇵 said"), "🇯🇵 said");
         assert!(matches!(t.spelled_out("Moscow said"), Cow::Borrowed(_)));
+        // Stray symbols stay as they are.
+        for odd in ["@", "@@", "x@", "🇷", "a @ b"] {
+            assert_eq!(t.spelled_out(odd), odd);
+        }
+        assert_eq!(t.spelled_out("🇷🇺🇷"), "russia🇷");
+        assert_eq!(t.spelled_out("a🇷🇺b"), "a russia b");
     }
 
     #[test]
