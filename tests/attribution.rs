@@ -19,6 +19,10 @@ fn engine() -> (common::TempDir, Engine) {
                 ],
             ),
             (
+                "interview.txt",
+                &["According to the Russian president, he has rather trust-based and constructive relations with Pashinyan."],
+            ),
+            (
                 "markets.txt",
                 &["Grain prices on the regional exchange rose for the third week running."],
             ),
@@ -66,6 +70,40 @@ fn an_unframed_claim_is_weighed_as_before() {
     common::assert_verdict(
         &engine,
         "Families who fled Martuni are coming home and its schools are reopening.",
+        Verdict::Supported,
+    );
+}
+
+#[test]
+fn a_source_reporting_another_speaker_is_the_near_miss_not_the_support() {
+    let (_dir, engine) = engine();
+    let said = "Pashinyan told reporters that his relations with Putin remain trust-based and constructive.";
+    let checked = common::check_one(&engine, said);
+    assert_eq!(
+        checked.judgement.verdict,
+        Verdict::Unsupported,
+        "{:?}",
+        checked.judgement
+    );
+    assert!(
+        checked.judgement.reason.contains("another speaker"),
+        "{}",
+        checked.judgement.reason
+    );
+    let near_miss = checked
+        .judgement
+        .matches
+        .first()
+        .expect("the interview is shown");
+    assert!(engine
+        .corpus
+        .sentence(near_miss.sentence)
+        .text
+        .contains("Russian president"));
+    // The same words with the speaker the source names are supported.
+    common::assert_verdict(
+        &engine,
+        "Putin told reporters that his relations with Pashinyan remain trust-based and constructive.",
         Verdict::Supported,
     );
 }

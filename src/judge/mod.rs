@@ -101,7 +101,8 @@ pub struct Judgement {
     pub verdict: Verdict,
     /// One line for a person.
     pub reason: String,
-    /// Best first. Empty for skipped and most unsupported sentences.
+    /// Best first. Empty for skipped and most unsupported sentences (an unsupported one may
+    /// carry its near miss).
     pub matches: Vec<SourceMatch>,
     /// For a conflict: what differs from the best match.
     pub differences: Vec<Difference>,
@@ -522,6 +523,9 @@ fn decide(
         .iter()
         .map(|c| facts::compare(draft, c.analysis))
         .collect();
+    // Sources that would support the claim but report another speaker saying it: shown as
+    // the near miss of an unsupported claim, since the writer may have the speaker wrong.
+    let mut said_by_another: Vec<usize> = Vec::new();
     let supporting: Vec<usize> = candidates
         .iter()
         .enumerate()
@@ -536,7 +540,7 @@ fn decide(
             numbers.iter().all(|n| said_nearby(sources, c.sentence, n))
         })
         .filter(|(_, c)| !facts::is_question(&sources.corpus.sentence(c.sentence).text))
-        .filter(|(_, c)| {
+        .filter(|(i, c)| {
             let absent: Vec<&str> = facts::unmatched_named(draft, c.analysis)
                 .iter()
                 .map(|t| t.key.as_str())
@@ -557,11 +561,15 @@ fn decide(
                 let source_text = sources.analyzer.aliases().spelled_out(source_text);
                 similarity::residual_relatedness(&c.overlap, draft, &source_text)
             };
-            c.same_claim_evidence(absent, rest) >= threshold
-                && attribution.as_ref().is_none_or(|a| {
-                    states_reported_content(sources, a, c)
-                        && !a.reported_by_another(source_text, sources.analyzer)
-                })
+            let supports = c.same_claim_evidence(absent, rest) >= threshold
+                && attribution.is_none_or(|a| states_reported_content(sources, a, c));
+            if supports
+                && attribution.is_some_and(|a| a.reported_by_another(source_text, sources.analyzer))
+            {
+                said_by_another.push(*i);
+                return false;
+            }
+            supports
         })
         .map(|(i, _)| i)
         .collect();
@@ -645,6 +653,18 @@ fn decide(
                 score: c.closeness(),
             }],
             differences,
+        };
+    }
+
+    if let Some(c) = said_by_another.first().map(|&i| &candidates[i]) {
+        return Judgement {
+            verdict: Verdict::Unsupported,
+            reason: "a source says this, but reports another speaker saying it".to_string(),
+            matches: vec![SourceMatch {
+                sentence: c.sentence,
+                score: c.closeness(),
+            }],
+            differences: vec![],
         };
     }
 
