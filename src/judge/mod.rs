@@ -6,6 +6,7 @@
 
 mod analyses;
 mod attribution;
+mod clauses;
 mod documents;
 mod facts;
 mod similarity;
@@ -526,6 +527,11 @@ fn decide(
     // Sources that would support the claim but report another speaker saying it: shown as
     // the near miss of an unsupported claim, since the writer may have the speaker wrong.
     let mut said_by_another: Vec<usize> = Vec::new();
+    let clauses = clauses::Clauses::of(&sentence.text, sources.analyzer);
+    let idf = |key: &str| sources.index.idf(key);
+    // Sources stating part of the claim, each with the clause of it that no source says and
+    // how much of the rest it states: the one stating most is the near miss.
+    let mut unsaid_clause: Vec<(usize, usize, f32)> = Vec::new();
     let supporting: Vec<usize> = candidates
         .iter()
         .enumerate()
@@ -563,6 +569,19 @@ fn decide(
             };
             let supports = c.same_claim_evidence(absent, rest) >= threshold
                 && attribution.is_none_or(|a| states_reported_content(sources, a, c));
+            if supports {
+                let others = candidates
+                    .iter()
+                    .filter(|other| other.sentence != c.sentence)
+                    .map(|other| other.analysis);
+                if let Some((k, stated)) = clauses
+                    .as_ref()
+                    .and_then(|clauses| clauses.left_unsaid(c.analysis, others, &idf))
+                {
+                    unsaid_clause.push((*i, k, stated));
+                    return false;
+                }
+            }
             if supports
                 && attribution.is_some_and(|a| a.reported_by_another(source_text, sources.analyzer))
             {
@@ -660,6 +679,25 @@ fn decide(
         return Judgement {
             verdict: Verdict::Unsupported,
             reason: "a source says this, but reports another speaker saying it".to_string(),
+            matches: vec![SourceMatch {
+                sentence: c.sentence,
+                score: c.closeness(),
+            }],
+            differences: vec![],
+        };
+    }
+
+    let most_stated = unsaid_clause
+        .iter()
+        .max_by(|a, b| a.2.total_cmp(&b.2).then(b.0.cmp(&a.0)));
+    if let (Some(&(i, k, _)), Some(clauses)) = (most_stated, &clauses) {
+        let c = &candidates[i];
+        return Judgement {
+            verdict: Verdict::Unsupported,
+            reason: format!(
+                "a source says part of this, but no source says \"{}\"",
+                clauses.text(k)
+            ),
             matches: vec![SourceMatch {
                 sentence: c.sentence,
                 score: c.closeness(),
