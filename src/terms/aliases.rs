@@ -24,6 +24,10 @@ pub struct AliasTable {
     /// The lowercased first word of every folded alias: most words start none, and are
     /// dismissed with one lookup.
     starters: FxHashSet<String>,
+    /// Every shorter run of words that begins a folded alias of several ("organization for
+    /// security"): a phrase that is neither an alias nor one of these stops the search, so a
+    /// long alias costs nothing to the many phrases that begin with "the".
+    prefixes: FxHashSet<String>,
     longest: usize,
     /// Canonical name → the broader actor it belongs to (a leader's state, a city's region),
     /// from the `[within]` table.
@@ -116,6 +120,9 @@ impl AliasTable {
                     .insert(tokens[0].text.to_string(), canonical.clone());
             } else {
                 self.starters.insert(tokens[0].text.to_lowercase());
+                for end in 1..tokens.len() {
+                    self.prefixes.insert(fold(&tokens[..end]));
+                }
                 self.folded.insert(fold(&tokens), canonical.clone());
             }
         }
@@ -195,11 +202,15 @@ impl AliasTable {
         if !self.starters.contains(folded_first.as_ref()) {
             return self.exact.get(first.text).map(|c| (c.as_str(), 1));
         }
-        // Each longer phrase extends the shorter one: fold once, look up longest first.
+        // Each longer phrase extends the shorter one: fold once, look up longest first. Stop
+        // where no alias goes on.
         let mut phrases = Vec::with_capacity(self.longest);
         let mut phrase = folded_first.into_owned();
         phrases.push(phrase.clone());
         for t in tokens.iter().take(self.longest).skip(1) {
+            if !self.prefixes.contains(&phrase) {
+                break;
+            }
             phrase.push(' ');
             phrase.push_str(&t.lower());
             phrases.push(phrase.clone());

@@ -450,6 +450,11 @@ fn ordinal_in_a_series(tokens: &[Token], i: usize) -> Option<f64> {
         "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
         "twelfth",
     ];
+    // Every word of a corpus passes here: most are dismissed by their ending alone.
+    let text = tokens.get(i)?.text;
+    if !(5..=8).contains(&text.len()) || !(text.ends_with("th") || text.ends_with("rd")) {
+        return None;
+    }
     let word = word_at(tokens, i)?;
     let value = ORDINALS.iter().position(|o| *o == word)? as f64 + 3.0;
     let previous = word_at(tokens, i.checked_sub(1)?)?;
