@@ -64,7 +64,7 @@ fn extra2_set_does_not_regress() {
         ("supported/lexical", 0.90),
         ("supported/abstractive", 0.73),
         ("supported", 0.89),
-        ("unsupported", 0.84),
+        ("unsupported", 0.87),
         ("conflicting", 0.80),
         ("not_claim", 0.90),
     ];

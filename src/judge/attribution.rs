@@ -18,7 +18,10 @@ use crate::terms::{Analysis, Analyzer, TermKind};
 const REPORTING_VERBS: &str = "said|says|say|reported|reports|report|stated|states|announced|\
 announces|declared|declares|claimed|claims|told|tells|noted|notes|wrote|writes|stressed|\
 stresses|insisted|insists|argued|argues|added|adds|confirmed|confirms|suggested|suggests|\
-emphasi[sz]ed|emphasi[sz]es";
+emphasi[sz]ed|emphasi[sz]es|warned|warns|explained|explains|acknowledged|acknowledges|admitted|\
+admits|promised|promises|pledged|pledges|threatened|threatens|\
+urged|urges|asserted|asserts|reiterated|reiterates|recalled|recalls|predicted|predicts|\
+conceded|concedes";
 
 /// "TASS reported that …", "The Russian Defence Ministry said its …": a subject of a few
 /// words with no punctuation in it, a reporting verb, then the content.
@@ -239,6 +242,22 @@ mod tests {
             "According to the Russian Defence Ministry, 1,700 residents have returned.",
             &analyzer
         ));
+    }
+
+    #[test]
+    fn a_warning_or_a_pledge_is_a_statement_too() {
+        let (reporter, content) = split(
+            "At the Valdai forum Putin warned Ankara that Russian troops would stay in the region.",
+        )
+        .unwrap();
+        assert!(reporter.iter().any(|r| r == "@putin"), "{reporter:?}");
+        assert!(content.contains("troops"), "{content}");
+        // A thing that "reveals" or "signals" is no speaker.
+        assert!(
+            split("The episode reveals a shift in how the Kremlin conducts its relations.")
+                .is_none()
+        );
+        assert!(split("The deal signals that Moscow will stay out of the fighting.").is_none());
     }
 
     #[test]
