@@ -65,7 +65,7 @@ fn extra2_set_does_not_regress() {
         ("supported/abstractive", 0.73),
         ("supported", 0.89),
         ("unsupported", 0.87),
-        ("conflicting", 0.80),
+        ("conflicting", 0.85),
         ("not_claim", 0.90),
     ];
     common::assert_floors(&card, 80, 0.78, &floors);
@@ -83,7 +83,7 @@ fn extra3_set_does_not_regress() {
         ("supported/abstractive", 0.66),
         ("supported", 0.86),
         ("unsupported", 0.34),
-        ("conflicting", 0.80),
+        ("conflicting", 0.85),
         ("not_claim", 0.90),
     ];
     common::assert_floors(&card, 80, 0.60, &floors);

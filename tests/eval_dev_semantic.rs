@@ -82,7 +82,7 @@ fn extra2_set_with_the_model_does_not_regress() {
         ("supported/abstractive", 0.86),
         ("supported", 0.94),
         ("unsupported", 0.87),
-        ("conflicting", 0.80),
+        ("conflicting", 0.85),
         ("not_claim", 0.90),
     ];
     common::assert_floors(&card, 80, 0.95, &floors);
@@ -102,7 +102,7 @@ fn extra3_set_with_the_model_does_not_regress() {
         ("supported/abstractive", 0.60),
         ("supported", 0.83),
         ("unsupported", 0.34),
-        ("conflicting", 0.80),
+        ("conflicting", 0.85),
         ("not_claim", 0.90),
     ];
     common::assert_floors(&card, 80, 0.65, &floors);

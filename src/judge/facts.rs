@@ -546,12 +546,15 @@ fn opposite_words(draft: &Analysis, source: &Analysis) -> Option<Difference> {
             .collect()
     };
     let source_words = words(source, &draft_keys);
+    let restated = restates_the_rest(draft, &source_keys);
     words(draft, &source_keys).into_iter().find_map(|d| {
         source_words
             .iter()
             .find(|s| {
                 are_opposite(table, draft, &d, source, s)
-                    && shared_anchors(draft, d.index, source, s.index, true) >= OPPOSITE_ANCHORS
+                    && (restated
+                        || shared_anchors(draft, d.index, source, s.index, true)
+                            >= OPPOSITE_ANCHORS)
             })
             .map(|s| Difference {
                 kind: DifferenceKind::Polarity,
@@ -559,6 +562,25 @@ fn opposite_words(draft: &Analysis, source: &Analysis) -> Option<Difference> {
                 draft: format!("\"{}\"", draft.terms[d.index].surface),
             })
     })
+}
+
+/// How many of the draft's terms, at the least, the source must restate for an opposite word
+/// to count wherever it stands.
+const RESTATED_TERMS: usize = 5;
+/// And the share of the draft's terms that makes.
+const RESTATED_SHARE: f32 = 0.75;
+
+/// Whether the source restates nearly every other term of the draft: then the two make one
+/// claim, however its clauses are ordered ("Despite a change of rhetoric in Yerevan in
+/// 2016-17, these expectations were largely fulfilled" against "However, these expectations,
+/// despite a change of rhetoric in Yerevan in 2016-17, proved futile"), and an opposite word
+/// anywhere in it says the opposite.
+fn restates_the_rest(draft: &Analysis, source_keys: &HashSet<&str>) -> bool {
+    let mut keys: Vec<&str> = draft.keys().collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let shared = keys.iter().filter(|k| source_keys.contains(*k)).count();
+    shared >= RESTATED_TERMS && shared as f32 >= RESTATED_SHARE * (keys.len() as f32 - 1.0)
 }
 
 /// How far (in tokens) after an exclusion cue the excluded name may stand: "but not NK",
@@ -866,6 +888,15 @@ mod tests {
         )
         .is_empty());
         assert!(diffs("Oil prices fell in July.", "Trade with China grew in July.").is_empty());
+    }
+
+    #[test]
+    fn an_opposite_word_in_a_restated_claim_counts_wherever_it_stands() {
+        let d = diffs(
+            "Despite a certain change of rhetoric in Yerevan in 2016-17, these expectations were largely fulfilled.",
+            "However, these expectations, despite of a certain rhetoric change in Yerevan in 2016-17, proved futile.",
+        );
+        assert_eq!(d, vec!["source says \"futile\", draft says \"fulfilled\""]);
     }
 
     #[test]
