@@ -50,18 +50,9 @@ fn an_invented_clause_joined_to_a_real_claim_is_unsupported_and_named() {
 #[test]
 fn the_real_claim_alone_is_supported() {
     let (_dir, engine) = engine();
-    // Close enough to the source to count as a copy: either way a source makes the claim.
-    let checked = common::check_one(
+    common::assert_a_source_makes(
         &engine,
         "The regional council has never trusted the governor, who came to power in 2018.",
-    );
-    assert!(
-        matches!(
-            checked.judgement.verdict,
-            Verdict::Supported | Verdict::Copied
-        ),
-        "{:?}",
-        checked.judgement
     );
 }
 

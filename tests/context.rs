@@ -86,17 +86,9 @@ fn a_leader_names_his_state_and_a_city_its_region() {
         ],
     )]);
     // "Turkey" is not in the source's words, but its president is.
-    let checked = common::check_one(
+    common::assert_a_source_makes(
         &engine,
         "Azerbaijan won the war with the help of Turkey and Syrian mercenaries.",
-    );
-    assert!(
-        matches!(
-            checked.judgement.verdict,
-            Verdict::Supported | Verdict::Copied
-        ),
-        "{:?}",
-        checked.judgement
     );
     // Stepanakert (named elsewhere in the piece) lies in Nagorno-Karabakh: not a conflict
     // of places.

@@ -506,6 +506,21 @@ pub fn assert_verdict(
     );
 }
 
+/// Asserts that a source makes the claim: supported, or copied when it is close enough to
+/// the source's words.
+pub fn assert_a_source_makes(engine: &corroborate::engine::Engine, sentence: &str) {
+    use corroborate::judge::Verdict;
+    let checked = check_one(engine, sentence);
+    assert!(
+        matches!(
+            checked.judgement.verdict,
+            Verdict::Supported | Verdict::Copied
+        ),
+        "{sentence}: {:?}",
+        checked.judgement
+    );
+}
+
 /// Writes each document (file name, paragraphs) into one corpus folder and loads it with
 /// the default settings, words alone.
 pub fn engine_of_documents(
