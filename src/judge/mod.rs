@@ -675,35 +675,21 @@ fn decide(
         };
     }
 
-    if let Some(c) = said_by_another.first().map(|&i| &candidates[i]) {
-        return Judgement {
-            verdict: Verdict::Unsupported,
-            reason: "a source says this, but reports another speaker saying it".to_string(),
-            matches: vec![SourceMatch {
-                sentence: c.sentence,
-                score: c.closeness(),
-            }],
-            differences: vec![],
-        };
+    if let Some(&i) = said_by_another.first() {
+        return unsupported_with_near_miss(
+            "a source says this, but reports another speaker saying it".to_string(),
+            &candidates[i],
+        );
     }
-
     let most_stated = unsaid_clause
         .iter()
         .max_by(|a, b| a.2.total_cmp(&b.2).then(b.0.cmp(&a.0)));
     if let (Some(&(i, k, _)), Some(clauses)) = (most_stated, &clauses) {
-        let c = &candidates[i];
-        return Judgement {
-            verdict: Verdict::Unsupported,
-            reason: format!(
-                "a source says part of this, but no source says \"{}\"",
-                clauses.text(k)
-            ),
-            matches: vec![SourceMatch {
-                sentence: c.sentence,
-                score: c.closeness(),
-            }],
-            differences: vec![],
-        };
+        let reason = format!(
+            "a source says part of this, but no source says \"{}\"",
+            clauses.text(k)
+        );
+        return unsupported_with_near_miss(reason, &candidates[i]);
     }
 
     let reason = match candidates.first() {
@@ -717,6 +703,20 @@ fn decide(
         verdict: Verdict::Unsupported,
         reason,
         matches: vec![],
+        differences: vec![],
+    }
+}
+
+/// An unsupported claim that shows the source it nearly matched: the writer may have the
+/// speaker wrong, or have added what no source says to what one does.
+fn unsupported_with_near_miss(reason: String, near_miss: &Candidate) -> Judgement {
+    Judgement {
+        verdict: Verdict::Unsupported,
+        reason,
+        matches: vec![SourceMatch {
+            sentence: near_miss.sentence,
+            score: near_miss.closeness(),
+        }],
         differences: vec![],
     }
 }
