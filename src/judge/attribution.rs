@@ -73,20 +73,17 @@ pub struct Attribution {
 /// The named actors of a frame with those they belong to ("Lavrov said" and "the Russian
 /// foreign ministry said" both speak for Russia), and of a frame inside its content: "the
 /// ministry says …, according to TASS" has two speakers.
-fn speakers_of(frame: &str, content: &str, analyzer: &Analyzer) -> HashSet<String> {
-    let inner = split(content).map(|(inner, _)| inner);
-    [Some(frame), inner]
-        .into_iter()
-        .flatten()
+fn speakers_of(frame: &Analysis, content: &str, analyzer: &Analyzer) -> HashSet<String> {
+    let inner = split(content).map(|(inner, _)| analyzer.analyze(inner));
+    std::iter::once(frame)
+        .chain(inner.as_ref())
         .flat_map(|frame| {
-            let frame = analyzer.analyze(frame);
             frame
                 .terms
                 .iter()
                 .filter(|t| matches!(t.kind, TermKind::Actor | TermKind::Name))
                 .map(|t| t.key.clone())
                 .chain(frame.implied.iter().cloned())
-                .collect::<Vec<_>>()
         })
         .collect()
 }
@@ -116,7 +113,7 @@ pub fn attribution(text: &str, analyzer: &Analyzer) -> Option<Attribution> {
         .filter(|t| !VERB.is_match(&t.surface))
         .map(|t| t.key.clone())
         .collect();
-    let speakers = speakers_of(frame_text, content_text, analyzer);
+    let speakers = speakers_of(&frame, content_text, analyzer);
     (!reporter.is_empty() && content.terms.len() >= 3).then_some(Attribution {
         reporter,
         content,
@@ -140,7 +137,7 @@ impl Attribution {
         let Some((frame, content)) = split(source_text) else {
             return false;
         };
-        let theirs = speakers_of(frame, content, analyzer);
+        let theirs = speakers_of(&analyzer.analyze(frame), content, analyzer);
         !self.speakers.is_empty() && !theirs.is_empty() && self.speakers.is_disjoint(&theirs)
     }
 
