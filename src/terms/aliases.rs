@@ -313,4 +313,16 @@ mod tests {
             Some(("wagner", 2))
         );
     }
+
+    #[test]
+    fn news_outlets_are_named_by_handle_or_name_and_not_taken_for_their_city() {
+        let table = AliasTable::default_table();
+        let outlet = |text: &str| table.longest_match(&tokenize(text)).map(|(key, _)| key);
+        assert_eq!(outlet("@bpolitics story"), outlet("Bloomberg reporting"));
+        assert_eq!(outlet("@bpolitics story"), Some("bloomberg"));
+        assert_eq!(outlet("Washington Post reported"), Some("washington_post"));
+        assert_eq!(outlet("FT piece"), Some("financial_times"));
+        // Initials that are also words match only as written.
+        assert_eq!(outlet("ft away"), None);
+    }
 }
