@@ -124,3 +124,17 @@ fn a_source_not_on_its_own_day_does_not_give_the_documents_month() {
     let claim = "The November deal gives Moscow the upper hand over the whole region.";
     common::assert_verdict(&engine, claim, Verdict::Unsupported);
 }
+
+#[test]
+fn a_duration_is_given_by_the_dates_a_source_names() {
+    let (_dir, engine) = engine(&[(
+        "timeline.txt",
+        &["The prime minister moved from calling a Russian troop deployment unnecessary (Sep 30) to its public support (Oct 22)."],
+    )]);
+    // Sep 30 to Oct 22 is three weeks and a day: the writer's rounding, not a new fact.
+    let claim = "Within about three weeks the prime minister moved from calling a Russian troop deployment unnecessary to its public support.";
+    common::assert_verdict(&engine, claim, Verdict::Supported);
+    // Two months is not what the dates span.
+    let claim = "Within about two months the prime minister moved from calling a Russian troop deployment unnecessary to its public support.";
+    common::assert_verdict(&engine, claim, Verdict::Unsupported);
+}

@@ -115,6 +115,7 @@ enum Slot {
     Percent,
     Date,
     Month,
+    Duration,
     Named,
 }
 
@@ -122,6 +123,7 @@ fn slot(term: &Term) -> Option<Slot> {
     match term.kind {
         TermKind::Number if term.key.starts_with("#d") => Some(Slot::Date),
         TermKind::Number if term.key.starts_with("#m") => Some(Slot::Month),
+        TermKind::Number if term.key.starts_with("#t") => Some(Slot::Duration),
         TermKind::Number if term.key.ends_with('%') => Some(Slot::Percent),
         TermKind::Number => Some(Slot::Quantity),
         TermKind::Actor | TermKind::Name => Some(Slot::Named),
@@ -133,7 +135,7 @@ fn kind_of(slot: Slot, draft_term: &Term) -> DifferenceKind {
     match slot {
         Slot::Date | Slot::Month => DifferenceKind::Date,
         Slot::Quantity if is_year(draft_term) => DifferenceKind::Date,
-        Slot::Quantity | Slot::Percent => DifferenceKind::Number,
+        Slot::Quantity | Slot::Percent | Slot::Duration => DifferenceKind::Number,
         Slot::Named if draft_term.kind == TermKind::Actor => DifferenceKind::Actor,
         Slot::Named => DifferenceKind::Place,
     }

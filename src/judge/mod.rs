@@ -269,8 +269,8 @@ pub fn explain(sources: &Sources, text: &str, query: Query) -> Vec<CandidateRepo
                     .collect()
             },
             numbers_out_of_context: facts::unmatched_numbers(&draft, c.analysis)
-                .iter()
-                .filter(|n| !said_nearby(sources, c.sentence, &n.key()))
+                .into_iter()
+                .filter(|n| !given_by(sources, &c, n))
                 .map(|n| n.surface.clone())
                 .collect(),
             reported_content: attribution
@@ -377,6 +377,26 @@ fn rank_on_static_embeddings(
             c.static_cosine = Some(embed::cosine(&query, &table.embed(&source)));
         }
     }
+}
+
+/// Whether the source gives every number and date of the claim that it does not state:
+/// in its close context, or as the span between its dates.
+fn numbers_given(sources: &Sources, draft: &Analysis, candidate: &Candidate) -> bool {
+    facts::unmatched_numbers(draft, candidate.analysis)
+        .into_iter()
+        .all(|n| given_by(sources, candidate, n))
+}
+
+/// Whether one number of the claim that a source sentence does not state is given by it
+/// all the same: as the time between the dates it names ("within three weeks" of "(Sep 30)
+/// … (Oct 22)"), or said in its context ([`said_nearby`]).
+fn given_by(
+    sources: &Sources,
+    candidate: &Candidate,
+    number: &crate::terms::NumberMention,
+) -> bool {
+    number.spanned_by(&candidate.analysis.numbers)
+        || said_nearby(sources, candidate.sentence, &number.key())
 }
 
 /// How many sentences before and after a source sentence may hold a number or date of the
@@ -538,13 +558,7 @@ fn decide(
         .zip(&comparisons)
         .filter(|(_, comparison)| comparison.differences.is_empty())
         .map(|(c, _)| c)
-        .filter(|(_, c)| {
-            let numbers: Vec<String> = facts::unmatched_numbers(draft, c.analysis)
-                .iter()
-                .map(|n| n.key())
-                .collect();
-            numbers.iter().all(|n| said_nearby(sources, c.sentence, n))
-        })
+        .filter(|(_, c)| numbers_given(sources, draft, c))
         .filter(|(_, c)| !facts::is_question(&sources.corpus.sentence(c.sentence).text))
         .filter(|(i, c)| {
             let absent: Vec<&str> = facts::unmatched_named(draft, c.analysis)

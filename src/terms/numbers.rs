@@ -17,6 +17,8 @@ pub enum NumberKind {
     Date,
     /// A month named without a day; value = month.
     Month,
+    /// A stretch of time, "three weeks", "44 days"; value = days, so "21 days" is the same.
+    Duration,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -40,7 +42,31 @@ impl NumberMention {
             NumberKind::Percent => format!("#{}%", format_value(self.value)),
             NumberKind::Date => format!("#d{}", self.value as u32),
             NumberKind::Month => format!("#m{}", self.value as u32),
+            NumberKind::Duration => format!("#t{}", format_value(self.value)),
         }
+    }
+
+    /// Whether this is a duration that the first and last of `dates` lie apart: "within
+    /// about three weeks" says what "(Sep 30) … (Oct 22)" shows. The dates carry no year, so
+    /// they are taken to fall in one year, or across one new year when they run backwards.
+    pub fn spanned_by(&self, dates: &[NumberMention]) -> bool {
+        if self.kind != NumberKind::Duration {
+            return false;
+        }
+        let days: Vec<f64> = dates
+            .iter()
+            .filter(|d| d.kind == NumberKind::Date)
+            .map(|d| day_of_year(d.value as u32))
+            .collect();
+        let (Some(first), Some(last)) = (days.first(), days.last()) else {
+            return false;
+        };
+        let span = if last >= first {
+            last - first
+        } else {
+            last + 365.0 - first
+        };
+        (span - self.value).abs() <= (self.value * DURATION_TOLERANCE).max(1.0)
     }
 
     pub fn same_value(&self, other: &NumberMention) -> bool {
@@ -92,6 +118,29 @@ const MONTHS: [(&str, u32); 24] = [
     ("december", 12),
     ("dec", 12),
 ];
+
+/// How far a duration may be from the span of two dates and still be that span: analysts
+/// round ("about three weeks" for 22 days).
+const DURATION_TOLERANCE: f64 = 0.2;
+
+/// Days in a stretch of time named by `word`, "weeks" → 7.
+fn time_unit(word: &str) -> Option<f64> {
+    match word {
+        "day" | "days" => Some(1.0),
+        "week" | "weeks" => Some(7.0),
+        "month" | "months" => Some(30.0),
+        "year" | "years" => Some(365.0),
+        "decade" | "decades" => Some(3650.0),
+        _ => None,
+    }
+}
+
+/// The day of the year of a date valued month * 100 + day (a year of 365 days).
+fn day_of_year(date: u32) -> f64 {
+    const BEFORE: [u32; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+    let month = (date / 100).clamp(1, 12) as usize;
+    f64::from(BEFORE[month - 1] + date % 100)
+}
 
 fn month(word: &str) -> Option<u32> {
     let w = word.to_lowercase();
@@ -324,7 +373,16 @@ pub fn find(tokens: &[Token]) -> Vec<NumberMention> {
                     && (1800.0..=2100.0).contains(&value)
                     && t.text.len() == 4
                     && !counts_a_plural;
-                let kind = if percent {
+                // "5th month" is a place in a series, not five months.
+                let ordinal = t.text.ends_with(|c: char| c.is_alphabetic());
+                let unit = (!percent && !ordinal)
+                    .then(|| word_at(tokens, end).and_then(|w| time_unit(&w)))
+                    .flatten();
+                let kind = if let Some(days) = unit {
+                    value *= days;
+                    end += 1;
+                    NumberKind::Duration
+                } else if percent {
                     NumberKind::Percent
                 } else if year {
                     NumberKind::Year
@@ -403,9 +461,12 @@ pub fn find(tokens: &[Token]) -> Vec<NumberMention> {
                     continue;
                 }
                 if let Some((value, end)) = spelled_number(tokens, i) {
-                    let (kind, end) = match word_at(tokens, end).as_deref() {
-                        Some("percent") => (NumberKind::Percent, end + 1),
-                        _ => (NumberKind::Quantity, end),
+                    let next = word_at(tokens, end);
+                    let days = next.as_deref().and_then(time_unit);
+                    let (kind, value, end) = match (next.as_deref(), days) {
+                        (Some("percent"), _) => (NumberKind::Percent, value, end + 1),
+                        (_, Some(days)) => (NumberKind::Duration, value * days, end + 1),
+                        _ => (NumberKind::Quantity, value, end),
                     };
                     let sign = if kind == NumberKind::Percent {
                         direction(tokens, i, end)
@@ -591,5 +652,34 @@ mod tests {
             mentions("in January-August"),
             vec![(NumberKind::Month, 1.0, 0), (NumberKind::Month, 8.0, 0)]
         );
+    }
+
+    #[test]
+    fn durations_are_days_however_counted() {
+        let t = |v| (NumberKind::Duration, v, 0);
+        assert_eq!(mentions("within about three weeks"), vec![t(21.0)]);
+        assert_eq!(mentions("after 21 days of talks"), vec![t(21.0)]);
+        assert_eq!(mentions("6 weeks"), mentions("42 days"));
+        assert_eq!(mentions("for two decades"), vec![t(7300.0)]);
+        // A count of other things is no duration.
+        assert_eq!(mentions("three weekly meetings")[0].0, NumberKind::Quantity);
+    }
+
+    #[test]
+    fn a_duration_is_spanned_by_the_dates_it_rounds() {
+        let duration = |text: &str| find(&tokenize(text)).remove(0);
+        let dates = find(&tokenize(
+            "unnecessary (Sep 30), an option (Oct 3), support (Oct 22)",
+        ));
+        assert!(duration("about three weeks").spanned_by(&dates));
+        assert!(duration("22 days").spanned_by(&dates));
+        assert!(!duration("two months").spanned_by(&dates));
+        assert!(!duration("a week or 10 days").spanned_by(&dates));
+        // Across a new year: December 20 to January 10.
+        let winter = find(&tokenize("from Dec 20 to Jan 10"));
+        assert!(duration("three weeks").spanned_by(&winter));
+        // One date spans nothing; a count is no duration.
+        assert!(!duration("three weeks").spanned_by(&dates[..1]));
+        assert!(!duration("22 drones").spanned_by(&dates));
     }
 }
