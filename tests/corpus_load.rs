@@ -195,16 +195,22 @@ fn a_thread_scraped_twice_is_one_sentence_with_two_occurrences() {
     assert_eq!((occ[0].line, occ[0].column), (16, 5));
     assert_eq!((occ[1].line, occ[1].column), (11, 5));
 
-    // 000 lost a handle that 001 has: near-equal, same author, one sentence
+    // 000 lost a handle that 001 has: near-equal, same author, one sentence, which reads
+    // as 001 wrote it (whose way of handling the conflict is part of the claim)
     let by = find(&corpus, "By Moscow's assessment");
     assert_eq!(by.len(), 1, "{by:?}");
+    assert!(
+        by[0].text.contains("@NikolPashinyan's way"),
+        "{}",
+        by[0].text
+    );
     assert_eq!(
         by[0]
             .occurrences
             .iter()
             .map(|o| (o.doc.0, o.line))
             .collect::<Vec<_>>(),
-        vec![(d0, 7), (d1, 5)]
+        vec![(d1, 5), (d0, 7)]
     );
     let took = find(&corpus, "The Kremlin is sure that");
     assert_eq!(took.len(), 1, "{took:?}");

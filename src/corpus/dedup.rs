@@ -195,7 +195,7 @@ impl Dedup {
                 });
             if let Some(id) = found {
                 self.exact.insert(key, id);
-                self.add_occurrence(id, occurrence);
+                self.add_near_copy(id, text, toks.len(), occurrence);
                 return;
             }
         }
@@ -243,6 +243,25 @@ impl Dedup {
         }
     }
 
+    /// A near copy of sentence `id` from another document. The fuller of the two wordings
+    /// stands for both, with its occurrence first: a scraper that dropped a handle ("'s way
+    /// of handling") must not hide whose way the claim is about.
+    fn add_near_copy(&mut self, id: u32, text: String, token_count: usize, occurrence: Occurrence) {
+        let i = id as usize;
+        let fuller = self
+            .lengths
+            .get(i)
+            .is_some_and(|&kept| token_count > kept as usize);
+        match self.sentences.get_mut(i) {
+            Some(s) if fuller && !s.occurrences.iter().any(|o| o.doc == occurrence.doc) => {
+                s.text = text;
+                s.occurrences.insert(0, occurrence);
+                self.lengths[i] = u32::try_from(token_count).unwrap_or(u32::MAX);
+            }
+            _ => self.add_occurrence(id, occurrence),
+        }
+    }
+
     pub fn finish(self) -> Vec<SourceSentence> {
         self.sentences
     }
@@ -283,9 +302,11 @@ mod tests {
         d.add(a1, "By Moscow's assessment, @NikolPashinyan's way of handling the conflict has been extremely risky since 2018.".into(), occ(1));
         let s = d.finish();
         assert_eq!(s.len(), 1);
+        // The wording that kept the handle stands for both, found first where it was read.
+        assert!(s[0].text.contains("@NikolPashinyan's way"), "{}", s[0].text);
         assert_eq!(
             s[0].occurrences.iter().map(|o| o.doc.0).collect::<Vec<_>>(),
-            vec![0, 1]
+            vec![1, 0]
         );
     }
 
