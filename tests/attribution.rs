@@ -107,3 +107,23 @@ fn a_source_reporting_another_speaker_is_the_near_miss_not_the_support() {
         Verdict::Supported,
     );
 }
+
+#[test]
+fn the_outlet_a_source_cites_is_not_a_fact_the_claim_replaces() {
+    let (_dir, engine) = common::engine_of_documents(
+        "attribution-outlet",
+        &[(
+            "thread.txt",
+            &[
+                "A researcher from Tomsk was arrested for passing sensitive technology to China.",
+                "According to @MBKhMedia, his employer was a university in Shenyang, but the city hosts some PLA-tied research institutions.",
+            ],
+        )],
+    );
+    // "Chinese" stands where the source names who reports it: no conflict of actors.
+    let claim = "The Chinese city of Shenyang hosts some research institutions tied to the PLA.";
+    common::assert_a_source_makes(&engine, claim);
+    // A place the claim does change is still a conflict.
+    let claim = "The city of Dalian hosts some research institutions tied to the PLA.";
+    common::assert_verdict(&engine, claim, Verdict::Conflicting);
+}

@@ -121,6 +121,20 @@ pub fn attribution(text: &str, analyzer: &Analyzer) -> Option<Attribution> {
     })
 }
 
+/// The actors and names of the frame of `text` ("According to @MBKhMedia, …" → the
+/// outlet), if it is framed as a report: they say who reports, not what.
+pub fn frame_names(text: &str, analyzer: &Analyzer) -> Option<HashSet<String>> {
+    let (frame, _) = split(text)?;
+    let names: HashSet<String> = analyzer
+        .analyze(frame)
+        .terms
+        .into_iter()
+        .filter(|t| matches!(t.kind, TermKind::Actor | TermKind::Name))
+        .map(|t| t.key)
+        .collect();
+    (!names.is_empty()).then_some(names)
+}
+
 impl Attribution {
     /// Whether `source` names the whole reporter: it is the same reporter's statement.
     pub fn same_reporter(&self, source: &Analysis) -> bool {

@@ -17,21 +17,27 @@ use crate::terms::{Analysis, NumberMention, Opposites, Term, TermKind};
 /// How far (in content terms) a differing fact may stand from a shared anchor term.
 const SLOT_WINDOW: usize = 3;
 
-/// The facts of `draft` that `source` states differently. Only meaningful when the two
-/// otherwise make the same claim; the caller decides that.
-pub fn differences(draft: &Analysis, source: &Analysis) -> Vec<Difference> {
-    compare(draft, source).differences
-}
-
-/// Differences, and the draft terms they account for: a swapped fact is a difference, not
-/// something the source fails to mention.
+/// The facts of a draft that a source states differently, and the draft terms they account
+/// for: a swapped fact is a difference, not something the source fails to mention. Only
+/// meaningful when the two otherwise make the same claim; the caller decides that.
 pub struct Comparison {
     pub differences: Vec<Difference>,
     pub replaced_keys: Vec<String>,
 }
 
 pub fn compare(draft: &Analysis, source: &Analysis) -> Comparison {
-    let (mut differences, replaced_keys) = substitutions(draft, source);
+    compare_beside_frame(draft, source, &HashSet::new())
+}
+
+/// [`compare`] for a source framed as someone's report: the actors and names of its frame
+/// (`frame`, "According to @MBKhMedia, …") say who reports, not what, so no fact of the claim
+/// is taken to be replaced by them.
+pub fn compare_beside_frame(
+    draft: &Analysis,
+    source: &Analysis,
+    frame: &HashSet<String>,
+) -> Comparison {
+    let (mut differences, replaced_keys) = substitutions(draft, source, frame);
     signs(draft, source, &mut differences);
     if let Some(p) = polarity(draft, source) {
         differences.push(p);
@@ -149,7 +155,11 @@ fn is_year(t: &Term) -> bool {
 }
 
 /// Draft facts replaced by a different fact of the same sort at the same place in the source.
-fn substitutions(draft: &Analysis, source: &Analysis) -> (Vec<Difference>, Vec<String>) {
+fn substitutions(
+    draft: &Analysis,
+    source: &Analysis,
+    frame: &HashSet<String>,
+) -> (Vec<Difference>, Vec<String>) {
     let mut source_positions: HashMap<&str, Vec<usize>> = HashMap::new();
     for (j, t) in source.terms.iter().enumerate() {
         source_positions.entry(t.key.as_str()).or_default().push(j);
@@ -181,6 +191,7 @@ fn substitutions(draft: &Analysis, source: &Analysis) -> (Vec<Difference>, Vec<S
         let replacement = source.terms.iter().enumerate().find(|(j, s)| {
             !used.contains(j)
                 && slot(s) == Some(d_slot)
+                && !frame.contains(&s.key)
                 && !draft.mentions(&s.key)
                 && !part_of_shared_name(source, *j, draft)
                 && anchors.iter().any(|&a| a.abs_diff(*j) <= SLOT_WINDOW)
@@ -652,10 +663,24 @@ mod tests {
 
     fn diffs(draft: &str, source: &str) -> Vec<String> {
         let a = Analyzer::new(AliasTable::default_table());
-        differences(&a.analyze(draft), &a.analyze(source))
+        compare(&a.analyze(draft), &a.analyze(source))
+            .differences
             .iter()
             .map(|d| d.to_string())
             .collect()
+    }
+
+    #[test]
+    fn the_names_of_a_sources_frame_replace_no_fact() {
+        let a = Analyzer::new(AliasTable::default_table());
+        let draft =
+            a.analyze("The Chinese city of Shenyang hosts research institutions tied to the PLA.");
+        let source = a.analyze("According to @MBKhMedia, the city of Shenyang hosts research institutions tied to the PLA.");
+        assert!(!compare(&draft, &source).differences.is_empty());
+        let frame: HashSet<String> = ["@mbkh_media".to_string()].into();
+        assert!(compare_beside_frame(&draft, &source, &frame)
+            .differences
+            .is_empty());
     }
 
     #[test]

@@ -283,7 +283,7 @@ pub fn explain(sources: &Sources, text: &str, query: Query) -> Vec<CandidateRepo
             draft_coverage: c.overlap.draft_coverage,
             source_coverage: c.overlap.source_coverage,
             copy_ratio: similarity::copy_ratio(text, &sources.corpus.sentence(c.sentence).text),
-            differences: facts::differences(&draft, c.analysis),
+            differences: compare_facts(sources, &draft, &c).differences,
             unmatched_numbers: facts::unmatched_numbers(&draft, c.analysis)
                 .iter()
                 .map(|n| n.surface.clone())
@@ -397,6 +397,23 @@ fn given_by(
 ) -> bool {
     number.spanned_by(&candidate.analysis.numbers)
         || said_nearby(sources, candidate.sentence, &number.key())
+}
+
+/// The facts a source states differently from the claim. A named fact that seems replaced
+/// is checked against the source's frame: the outlet of "According to @MBKhMedia, …" is who
+/// reports, not a place or actor of the claim (only then is the frame read: most sources
+/// differ in nothing named).
+fn compare_facts(sources: &Sources, draft: &Analysis, candidate: &Candidate) -> facts::Comparison {
+    let comparison = facts::compare(draft, candidate.analysis);
+    let named = comparison
+        .differences
+        .iter()
+        .any(|d| matches!(d.kind, DifferenceKind::Actor | DifferenceKind::Place));
+    let source_text = &sources.corpus.sentence(candidate.sentence).text;
+    match named.then(|| attribution::frame_names(source_text, sources.analyzer)) {
+        Some(Some(frame)) => facts::compare_beside_frame(draft, candidate.analysis, &frame),
+        _ => comparison,
+    }
 }
 
 /// How many sentences before and after a source sentence may hold a number or date of the
@@ -542,7 +559,7 @@ fn decide(
     // Each candidate's facts are compared once; support and conflict both read them.
     let comparisons: Vec<facts::Comparison> = candidates
         .iter()
-        .map(|c| facts::compare(draft, c.analysis))
+        .map(|c| compare_facts(sources, draft, c))
         .collect();
     // Sources that would support the claim but report another speaker saying it: shown as
     // the near miss of an unsupported claim, since the writer may have the speaker wrong.
