@@ -477,6 +477,12 @@ fn shared_anchors(draft: &Analysis, i: usize, source: &Analysis, j: usize, order
 /// corpus on one conflict names its actors, so "Georgia's loss of ground" and "Georgia's
 /// real gains" share "Georgia" beside opposite words and still say different things.
 const OPPOSITE_ANCHORS: usize = 2;
+/// How many shared terms frame two opposite words when they stand on either side: a verb
+/// before its object on one side and a participle after it on the other ("Russia halted its
+/// arms exports to Armenia" against "Russian arms export to Armenia, continuing throughout
+/// the fighting"). Three tie the words to one thing; two in any order do not ("trade grew in
+/// July, and the ruble weakened" against "the ruble fell").
+const OPPOSITE_ANCHORS_IN_ANY_ORDER: usize = 3;
 
 /// Two actors that trade places: "Baku staged an escalation … to capture new positions from
 /// Armenia" against "Yerevan did not hide its intention to capture new positions from
@@ -567,7 +573,9 @@ fn opposite_words(draft: &Analysis, source: &Analysis) -> Option<Difference> {
                 are_opposite(table, draft, &d, source, s)
                     && (restated
                         || shared_anchors(draft, d.index, source, s.index, true)
-                            >= OPPOSITE_ANCHORS)
+                            >= OPPOSITE_ANCHORS
+                        || shared_anchors(draft, d.index, source, s.index, false)
+                            >= OPPOSITE_ANCHORS_IN_ANY_ORDER)
             })
             .map(|s| Difference {
                 kind: DifferenceKind::Polarity,
@@ -924,6 +932,18 @@ mod tests {
             "However, these expectations, despite of a certain rhetoric change in Yerevan in 2016-17, proved futile.",
         );
         assert_eq!(d, vec!["source says \"futile\", draft says \"fulfilled\""]);
+    }
+
+    #[test]
+    fn opposite_words_framed_by_three_shared_terms_in_any_order_conflict() {
+        let d = diffs(
+            "Russia halted its arms exports to Armenia as soon as the fighting began.",
+            "Finally, the issue of Russian arms export to Armenia, continuing throughout the whole period of fighting, must be thrown light on.",
+        );
+        assert_eq!(
+            d,
+            vec!["source says \"continuing\", draft says \"halted\"".to_string()]
+        );
     }
 
     #[test]
