@@ -185,7 +185,12 @@ fn substitutions(
             .flatten()
             .copied()
             .collect();
-        if anchors.is_empty() {
+        // A number changed in a restated claim may stand far from any shared word ("wanted
+        // to put its peacekeepers into Karabakh back in 1998" against "… something that
+        // Moscow wanted to do back in 1994"): when it is the one number of its sort each side
+        // lacks, it is the other's in that place.
+        let lone = lone_number(draft, source, d);
+        if anchors.is_empty() && !lone {
             continue;
         }
         let replacement = source.terms.iter().enumerate().find(|(j, s)| {
@@ -194,7 +199,7 @@ fn substitutions(
                 && !frame.contains(&s.key)
                 && !draft.mentions(&s.key)
                 && !part_of_shared_name(source, *j, draft)
-                && anchors.iter().any(|&a| a.abs_diff(*j) <= SLOT_WINDOW)
+                && (lone || anchors.iter().any(|&a| a.abs_diff(*j) <= SLOT_WINDOW))
         });
         if let Some((_, s)) = replacement {
             used.extend(
@@ -215,6 +220,27 @@ fn substitutions(
         }
     }
     (out, replaced)
+}
+
+/// Whether number `d` is the only number of its sort that the draft states and the source
+/// does not, and the source has exactly one of that sort the draft does not state: a claim
+/// restated with one number changed, however far apart the two stand from shared words.
+fn lone_number(draft: &Analysis, source: &Analysis, d: &Term) -> bool {
+    let Some(sort) = slot(d).filter(|s| *s != Slot::Named) else {
+        return false;
+    };
+    let unshared = |a: &Analysis, other: &Analysis| {
+        let mut keys: Vec<&str> = a
+            .terms
+            .iter()
+            .filter(|t| slot(t) == Some(sort) && !other.mentions(&t.key))
+            .map(|t| t.key.as_str())
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys.len()
+    };
+    unshared(draft, source) == 1 && unshared(source, draft) == 1
 }
 
 /// Whether source term `j` is one word of a longer name whose other word the draft names:
@@ -944,6 +970,21 @@ mod tests {
             d,
             vec!["source says \"continuing\", draft says \"halted\"".to_string()]
         );
+    }
+
+    #[test]
+    fn the_one_number_each_side_lacks_is_swapped_however_far_from_shared_words() {
+        let d = diffs(
+            "Moscow had already wanted to put its own peacekeepers into Karabakh back in 1998 but could not; now 2,000 of them are there.",
+            "Russia has put its 2000 peacekeepers in NK - something that Moscow wanted to do back in 1994, but was unable to.",
+        );
+        assert_eq!(d, vec!["source says 1994, draft says 1998".to_string()]);
+        // Two years the source lacks: neither is known to stand for its one.
+        let d = diffs(
+            "Moscow had already wanted to put its own peacekeepers into Karabakh back in 1998 and in 2005 but could not; now 2,000 of them are there.",
+            "Russia has put its 2000 peacekeepers in NK - something that Moscow wanted to do back in 1994, but was unable to.",
+        );
+        assert!(d.is_empty(), "{d:?}");
     }
 
     #[test]

@@ -135,6 +135,16 @@ fn time_unit(word: &str) -> Option<f64> {
     }
 }
 
+/// "and a half" after a number ("seven and a half years"): 0.5 and the token after it, else
+/// 0 and `at` itself.
+fn and_a_half(tokens: &[Token], at: usize) -> (f64, usize) {
+    let words: Vec<_> = (at..at + 3).map(|i| word_at(tokens, i)).collect();
+    match words.as_slice() {
+        [Some(a), Some(b), Some(c)] if a == "and" && b == "a" && c == "half" => (0.5, at + 3),
+        _ => (0.0, at),
+    }
+}
+
 /// The day of the year of a date valued month * 100 + day (a year of 365 days).
 fn day_of_year(date: u32) -> f64 {
     const BEFORE: [u32; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
@@ -375,12 +385,13 @@ pub fn find(tokens: &[Token]) -> Vec<NumberMention> {
                     && !counts_a_plural;
                 // "5th month" is a place in a series, not five months.
                 let ordinal = t.text.ends_with(|c: char| c.is_alphabetic());
+                let (half, after_half) = and_a_half(tokens, end);
                 let unit = (!percent && !ordinal)
-                    .then(|| word_at(tokens, end).and_then(|w| time_unit(&w)))
+                    .then(|| word_at(tokens, after_half).and_then(|w| time_unit(&w)))
                     .flatten();
                 let kind = if let Some(days) = unit {
-                    value *= days;
-                    end += 1;
+                    value = (value + half) * days;
+                    end = after_half + 1;
                     NumberKind::Duration
                 } else if percent {
                     NumberKind::Percent
@@ -461,11 +472,13 @@ pub fn find(tokens: &[Token]) -> Vec<NumberMention> {
                     continue;
                 }
                 if let Some((value, end)) = spelled_number(tokens, i) {
-                    let next = word_at(tokens, end);
-                    let days = next.as_deref().and_then(time_unit);
-                    let (kind, value, end) = match (next.as_deref(), days) {
+                    let (half, after_half) = and_a_half(tokens, end);
+                    let days = word_at(tokens, after_half).and_then(|w| time_unit(&w));
+                    let (kind, value, end) = match (word_at(tokens, end).as_deref(), days) {
                         (Some("percent"), _) => (NumberKind::Percent, value, end + 1),
-                        (_, Some(days)) => (NumberKind::Duration, value * days, end + 1),
+                        (_, Some(days)) => {
+                            (NumberKind::Duration, (value + half) * days, after_half + 1)
+                        }
                         _ => (NumberKind::Quantity, value, end),
                     };
                     let sign = if kind == NumberKind::Percent {
@@ -661,6 +674,13 @@ mod tests {
         assert_eq!(mentions("after 21 days of talks"), vec![t(21.0)]);
         assert_eq!(mentions("6 weeks"), mentions("42 days"));
         assert_eq!(mentions("for two decades"), vec![t(7300.0)]);
+        assert_eq!(
+            mentions("seven and a half years"),
+            mentions("7 and a half years")
+        );
+        assert_eq!(mentions("seven and a half years"), vec![t(7.5 * 365.0)]);
+        // "and a half" of something else leaves the number as it was.
+        assert_eq!(mentions("two and a half hours")[0].1, 2.0);
         // A count of other things is no duration.
         assert_eq!(mentions("three weekly meetings")[0].0, NumberKind::Quantity);
     }
