@@ -127,3 +127,41 @@ fn the_outlet_a_source_cites_is_not_a_fact_the_claim_replaces() {
     let claim = "The city of Dalian hosts some research institutions tied to the PLA.";
     common::assert_verdict(&engine, claim, Verdict::Conflicting);
 }
+
+#[test]
+fn a_view_held_by_another_is_unsupported_with_that_source_as_near_miss() {
+    let (_dir, engine) = common::engine_of_documents(
+        "attribution-holder",
+        &[(
+            "thread.txt",
+            &[
+                "For many Russian decision-makers, a new war in Karabakh was a matter of when rather than if.",
+                "Ankara's growing presence in the region was in the making for years.",
+            ],
+        )],
+    );
+    let claim = "For many Turkish decision-makers, a new war in Karabakh was a matter of when rather than if.";
+    let checked = common::check_one(&engine, claim);
+    let judgement = &checked.judgement;
+    assert_eq!(judgement.verdict, Verdict::Unsupported, "{judgement:?}");
+    assert!(
+        judgement.reason.contains("another's view"),
+        "{}",
+        judgement.reason
+    );
+    assert!(
+        judgement
+            .reason
+            .contains("source says Russian, draft says Turkish"),
+        "{}",
+        judgement.reason
+    );
+    assert_eq!(
+        judgement.matches.len(),
+        1,
+        "the source is shown as the near miss"
+    );
+    // The view as the source holds it is supported.
+    let claim = "For many Russian decision-makers, a new war in Karabakh was a matter of when rather than if.";
+    common::assert_a_source_makes(&engine, claim);
+}

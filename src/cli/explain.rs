@@ -71,6 +71,9 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
         for d in &c.differences {
             outln!("  differs: {d}")?;
         }
+        if let Some(h) = &c.other_holder {
+            outln!("  the same view held by another (no support): {h}")?;
+        }
         if !c.unmatched_numbers.is_empty() {
             outln!(
                 "  numbers the source lacks: {}",

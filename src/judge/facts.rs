@@ -23,6 +23,9 @@ const SLOT_WINDOW: usize = 3;
 pub struct Comparison {
     pub differences: Vec<Difference>,
     pub replaced_keys: Vec<String>,
+    /// The view is the same but held by another ("for many Turkish decision-makers" where
+    /// the source says "Russian"): the source does not support the claim, nor contradict it.
+    pub other_holder: Option<Difference>,
 }
 
 pub fn compare(draft: &Analysis, source: &Analysis) -> Comparison {
@@ -48,8 +51,11 @@ pub fn compare_beside_frame(
     if let Some(e) = exclusion(draft, source).or_else(|| exclusion_in_draft(draft, source)) {
         differences.push(e);
     }
-    if let Some(h) = holder(draft, source).filter(|h| !differences.contains(h)) {
-        differences.push(h);
+    // Whose view it is stands apart: the same view held by another is no contradiction of
+    // the source, only not what it says (a substitution that found the holder gives way).
+    let other_holder = holder(draft, source);
+    if let Some(h) = &other_holder {
+        differences.retain(|d| d != h);
     }
     if differences.is_empty() {
         differences.extend(swapped_actor(draft, source));
@@ -57,6 +63,7 @@ pub fn compare_beside_frame(
     Comparison {
         differences,
         replaced_keys,
+        other_holder,
     }
 }
 
@@ -275,9 +282,12 @@ fn signs(draft: &Analysis, source: &Analysis, out: &mut Vec<Difference>) {
     }
 }
 
-/// Stems of verbs that report a view or a statement: who "sees", "believes" or "says" a
-/// thing is part of the claim.
+/// Stems of verbs that report a view or a statement, and of nouns for those who hold one:
+/// who "sees", "believes" or "says" a thing is part of the claim.
 const VIEW_VERBS: &[&str] = &[
+    // nouns of those who hold a view: "for many Russian decision-makers, …"
+    "decis",
+    "policymak",
     "see",
     "believ",
     "think",
@@ -847,20 +857,43 @@ mod tests {
         );
     }
 
+    fn other_holder(draft: &str, source: &str) -> Option<String> {
+        let a = Analyzer::new(AliasTable::default_table());
+        let comparison = compare(&a.analyze(draft), &a.analyze(source));
+        assert!(
+            comparison.differences.is_empty(),
+            "{:?}",
+            comparison.differences
+        );
+        comparison.other_holder.map(|d| d.to_string())
+    }
+
     #[test]
-    fn the_same_view_held_by_another_actor() {
+    fn the_same_view_held_by_another_actor_is_no_contradiction_but_another_view() {
         assert_eq!(
-            diffs(
+            other_holder(
                 "Ankara sees the deal as a guarantee.",
                 "Moscow sees the deal as a guarantee."
-            ),
-            vec!["source says Moscow, draft says Ankara"]
+            )
+            .as_deref(),
+            Some("source says Moscow, draft says Ankara")
         );
-        assert!(diffs(
-            "Moscow sees the deal as a guarantee.",
-            "The Kremlin sees the deal as a guarantee."
-        )
-        .is_empty());
+        assert_eq!(
+            other_holder(
+                "Moscow sees the deal as a guarantee.",
+                "The Kremlin sees the deal as a guarantee."
+            ),
+            None
+        );
+        // Those who hold a view, named by a noun.
+        assert_eq!(
+            other_holder(
+                "For many Turkish decision-makers, a new war was a matter of when rather than if.",
+                "For many Russian decision-makers, a new war was a matter of when rather than if."
+            )
+            .as_deref(),
+            Some("source says Russian, draft says Turkish")
+        );
     }
 
     #[test]

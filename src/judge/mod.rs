@@ -231,6 +231,8 @@ pub struct CandidateReport {
     pub source_coverage: f32,
     pub copy_ratio: f32,
     pub differences: Vec<Difference>,
+    /// The same view, held by another in the source: no support.
+    pub other_holder: Option<Difference>,
     /// Numbers of the draft the source lacks.
     pub unmatched_numbers: Vec<String>,
     /// Actors and names of the draft the source never mentions.
@@ -257,7 +259,8 @@ pub fn explain(sources: &Sources, text: &str, query: Query) -> Vec<CandidateRepo
     candidates.sort_by(closest_first);
     candidates
         .into_iter()
-        .map(|c| CandidateReport {
+        .map(|c| (compare_facts(sources, &draft, &c), c))
+        .map(|(comparison, c)| CandidateReport {
             unmentioned_by_document: {
                 let absent = facts::unmatched_named(&draft, c.analysis);
                 let keys: Vec<&str> = absent.iter().map(|t| t.key.as_str()).collect();
@@ -283,7 +286,8 @@ pub fn explain(sources: &Sources, text: &str, query: Query) -> Vec<CandidateRepo
             draft_coverage: c.overlap.draft_coverage,
             source_coverage: c.overlap.source_coverage,
             copy_ratio: similarity::copy_ratio(text, &sources.corpus.sentence(c.sentence).text),
-            differences: compare_facts(sources, &draft, &c).differences,
+            differences: comparison.differences,
+            other_holder: comparison.other_holder,
             unmatched_numbers: facts::unmatched_numbers(&draft, c.analysis)
                 .iter()
                 .map(|n| n.surface.clone())
@@ -564,6 +568,9 @@ fn decide(
     // Sources that would support the claim but report another speaker saying it: shown as
     // the near miss of an unsupported claim, since the writer may have the speaker wrong.
     let mut said_by_another: Vec<usize> = Vec::new();
+    // Sources that would support the claim but give the view as another's: the near miss of
+    // an unsupported claim, since a view held by someone else is not the writer's claim.
+    let mut held_by_another: Vec<(usize, Difference)> = Vec::new();
     let clauses = clauses::Clauses::of(&sentence.text, sources.analyzer);
     let idf = |key: &str| sources.index.idf(key);
     // Sources stating part of the claim, each with the clause of it that no source says and
@@ -619,6 +626,10 @@ fn decide(
                 said_by_another.push(*i);
                 return false;
             }
+            if let Some(holder) = comparisons[*i].other_holder.as_ref().filter(|_| supports) {
+                held_by_another.push((*i, holder.clone()));
+                return false;
+            }
             supports
         })
         .map(|(i, _)| i)
@@ -649,6 +660,7 @@ fn decide(
         .iter()
         .copied()
         .chain(conflict.as_ref().map(|(i, _)| *i))
+        .chain(held_by_another.first().map(|(i, _)| *i))
         .collect();
     rank_on_static_embeddings(sources, &sentence.text, &mut candidates, Some(&deciding));
     let conflict = conflict.map(|(i, differences)| (&candidates[i], differences));
@@ -661,7 +673,16 @@ fn decide(
         (Some(_), None) => true,
         (None, _) => false,
     };
-    if let Some(best) = supporting.first().filter(|_| !conflict_is_closer) {
+    // Likewise a closer source that gives the view as another's.
+    let other_holder_is_closer = held_by_another.first().is_some_and(|(i, _)| {
+        supporting
+            .first()
+            .is_none_or(|s| candidates[*i].closeness() >= s.closeness())
+    });
+    if let Some(best) = supporting
+        .first()
+        .filter(|_| !conflict_is_closer && !other_holder_is_closer)
+    {
         let matches = supporting
             .iter()
             .take(MAX_MATCHES)
@@ -706,6 +727,12 @@ fn decide(
         };
     }
 
+    if let Some((i, holder)) = held_by_another.first() {
+        return unsupported_with_near_miss(
+            format!("a source says this as another's view ({holder})"),
+            &candidates[*i],
+        );
+    }
     if let Some(&i) = said_by_another.first() {
         return unsupported_with_near_miss(
             "a source says this, but reports another speaker saying it".to_string(),
