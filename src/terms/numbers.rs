@@ -471,6 +471,17 @@ pub fn find(tokens: &[Token]) -> Vec<NumberMention> {
                     i += 1;
                     continue;
                 }
+                // "the two countries", "the two sides": the pair named before, not a count
+                // the claim adds.
+                let the_two = lower == "two"
+                    && word_at(tokens, i + 1).is_none_or(|n| scale_word(&n).is_none())
+                    && i.checked_sub(1)
+                        .and_then(|p| word_at(tokens, p))
+                        .is_some_and(|p| p == "the");
+                if the_two {
+                    i += 1;
+                    continue;
+                }
                 if let Some((value, end)) = spelled_number(tokens, i) {
                     let (half, after_half) = and_a_half(tokens, end);
                     let days = word_at(tokens, after_half).and_then(|w| time_unit(&w));
@@ -665,6 +676,13 @@ mod tests {
             mentions("in January-August"),
             vec![(NumberKind::Month, 1.0, 0), (NumberKind::Month, 8.0, 0)]
         );
+    }
+
+    #[test]
+    fn the_two_of_a_pair_named_before_is_no_count() {
+        assert!(mentions("contradictions between the two countries").is_empty());
+        assert_eq!(mentions("two countries signed")[0].1, 2.0);
+        assert_eq!(mentions("the two thousand peacekeepers")[0].1, 2000.0);
     }
 
     #[test]
