@@ -95,6 +95,20 @@ pub fn is_question(text: &str) -> bool {
         .ends_with('?')
 }
 
+/// Whether a question is asked only to make a point ("If proud Russia believes that Huawei is
+/// safe, why should Brazil or South Africa resist?"): it states that Brazil has no reason
+/// to, and a claim saying so restates it. A question that asks ("Will there be a base in
+/// Belarus?") states nothing.
+pub fn is_rhetorical_question(text: &str) -> bool {
+    static RHETORICAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)(?:^|[,:;]\s*)(?:so\s+|then\s+|and\s+)?(?:why\s+(?:should|would|else)|who\s+(?:would|could|else)|how\s+(?:could|can)\s+(?:anyone|one|we|they))\b",
+        )
+        .expect("the rhetorical question pattern is valid")
+    });
+    is_question(text) && RHETORICAL.is_match(text)
+}
+
 /// Numbers and dates of the draft that the source does not have (an invented figure).
 pub fn unmatched_numbers<'a>(draft: &'a Analysis, source: &Analysis) -> Vec<&'a NumberMention> {
     let keys: HashSet<String> = source.numbers.iter().map(NumberMention::key).collect();
@@ -718,6 +732,22 @@ mod tests {
             .iter()
             .map(|d| d.to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_question_asked_to_make_a_point_is_told_from_one_that_asks() {
+        assert!(is_rhetorical_question(
+            "If proud Russia believes that Huawei is safe, why should Brazil or South Africa resist?"
+        ));
+        assert!(is_rhetorical_question("Who would trust such a partner?"));
+        assert!(!is_rhetorical_question(
+            "Soon, will there also be a Russian air base in Belarus?"
+        ));
+        assert!(!is_rhetorical_question("Why did Moscow wait so long?"));
+        // Not a question at all.
+        assert!(!is_rhetorical_question(
+            "Why should Brazil resist, analysts ask."
+        ));
     }
 
     #[test]

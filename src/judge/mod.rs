@@ -583,7 +583,10 @@ fn decide(
         .filter(|(_, comparison)| comparison.differences.is_empty())
         .map(|(c, _)| c)
         .filter(|(_, c)| numbers_given(sources, draft, c))
-        .filter(|(_, c)| !facts::is_question(&sources.corpus.sentence(c.sentence).text))
+        .filter(|(_, c)| {
+            let text = &sources.corpus.sentence(c.sentence).text;
+            !facts::is_question(text) || facts::is_rhetorical_question(text)
+        })
         .filter(|(i, c)| {
             let absent: Vec<&str> = facts::unmatched_named(draft, c.analysis)
                 .iter()
