@@ -78,28 +78,7 @@ fn an_unframed_claim_is_weighed_as_before() {
 fn a_source_reporting_another_speaker_is_the_near_miss_not_the_support() {
     let (_dir, engine) = engine();
     let said = "Pashinyan told reporters that his relations with Putin remain trust-based and constructive.";
-    let checked = common::check_one(&engine, said);
-    assert_eq!(
-        checked.judgement.verdict,
-        Verdict::Unsupported,
-        "{:?}",
-        checked.judgement
-    );
-    assert!(
-        checked.judgement.reason.contains("another speaker"),
-        "{}",
-        checked.judgement.reason
-    );
-    let near_miss = checked
-        .judgement
-        .matches
-        .first()
-        .expect("the interview is shown");
-    assert!(engine
-        .corpus
-        .sentence(near_miss.sentence)
-        .text
-        .contains("Russian president"));
+    common::assert_near_miss(&engine, said, "another speaker", "Russian president");
     // The same words with the speaker the source names are supported.
     common::assert_verdict(
         &engine,
@@ -141,25 +120,11 @@ fn a_view_held_by_another_is_unsupported_with_that_source_as_near_miss() {
         )],
     );
     let claim = "For many Turkish decision-makers, a new war in Karabakh was a matter of when rather than if.";
-    let checked = common::check_one(&engine, claim);
-    let judgement = &checked.judgement;
-    assert_eq!(judgement.verdict, Verdict::Unsupported, "{judgement:?}");
-    assert!(
-        judgement.reason.contains("another's view"),
-        "{}",
-        judgement.reason
-    );
-    assert!(
-        judgement
-            .reason
-            .contains("source says Russian, draft says Turkish"),
-        "{}",
-        judgement.reason
-    );
-    assert_eq!(
-        judgement.matches.len(),
-        1,
-        "the source is shown as the near miss"
+    common::assert_near_miss(
+        &engine,
+        claim,
+        "another's view (source says Russian, draft says Turkish)",
+        "For many Russian decision-makers",
     );
     // The view as the source holds it is supported.
     let claim = "For many Russian decision-makers, a new war in Karabakh was a matter of when rather than if.";

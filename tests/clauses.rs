@@ -28,23 +28,13 @@ fn engine() -> (common::TempDir, corroborate::engine::Engine) {
 fn an_invented_clause_joined_to_a_real_claim_is_unsupported_and_named() {
     let (_dir, engine) = engine();
     let claim = "The regional council has never trusted the governor, and the local television spent the autumn campaigning openly for his resignation.";
-    let checked = common::check_one(&engine, claim);
-    let judgement = &checked.judgement;
-    assert_eq!(judgement.verdict, Verdict::Unsupported, "{judgement:?}");
-    assert!(
-        judgement.reason.contains(
-            "\"the local television spent the autumn campaigning openly for his resignation\""
-        ),
-        "{}",
-        judgement.reason
-    );
     // The source that says the first clause is shown as the near miss.
-    let near_miss = judgement.matches.first().expect("a near miss");
-    assert!(engine
-        .corpus
-        .sentence(near_miss.sentence)
-        .text
-        .contains("never trusted"));
+    common::assert_near_miss(
+        &engine,
+        claim,
+        "\"the local television spent the autumn campaigning openly for his resignation\"",
+        "never trusted",
+    );
 }
 
 #[test]

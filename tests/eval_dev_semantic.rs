@@ -6,22 +6,14 @@ mod common;
 
 use std::path::Path;
 
-use corroborate::engine::{Engine, MatchSettings};
 use corroborate::eval::{self, Scorecard};
-use corroborate::semantic::Embeddings;
 
 /// Scores the set at `set` (relative to the crate) against the demo corpus with the
 /// installed model, sources and drafts embedded first.
 fn score_with_model(set: &str) -> Scorecard {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let (engine, _) = Engine::load(&[root.join("../shared/corpus")], MatchSettings::default())
-        .expect("the demo corpus loads");
-    let model = Embeddings::load(None).expect("the installed model loads");
-    engine
-        .embed_sources(&model, &mut |_, _| {}, &|| false)
-        .expect("the sources embed");
+    let (engine, model) = common::demo_engine_with_model();
     assert!(engine.semantic_ready());
-    let set = root.join(set);
+    let set = Path::new(env!("CARGO_MANIFEST_DIR")).join(set);
     for draft in eval::drafts(&set).expect("the drafts read") {
         engine
             .embed_draft(&model, &draft)

@@ -5,11 +5,7 @@
 
 mod common;
 
-use std::path::Path;
-
-use corroborate::engine::{Engine, MatchSettings};
 use corroborate::judge::Verdict;
-use corroborate::semantic::Embeddings;
 
 /// Plausible sentences of an analysis that the demo corpus never says, one per paragraph.
 const INVENTED: [&str; 8] = [
@@ -28,13 +24,7 @@ fn with_the_model_claims_naming_nothing_that_no_source_makes_are_unsupported() {
     if !common::model_installed() {
         return;
     }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let (engine, _) = Engine::load(&[root.join("../shared/corpus")], MatchSettings::default())
-        .expect("the demo corpus loads");
-    let model = Embeddings::load(None).expect("the installed model loads");
-    engine
-        .embed_sources(&model, &mut |_, _| {}, &|| false)
-        .expect("the sources embed");
+    let (engine, model) = common::demo_engine_with_model();
     let draft = INVENTED.join("\n\n");
     engine
         .embed_draft(&model, &draft)

@@ -506,6 +506,44 @@ pub fn assert_verdict(
     );
 }
 
+/// Asserts that no source makes the claim, that the reason says `why`, and that the source
+/// shown as the near miss says `near_miss`.
+pub fn assert_near_miss(
+    engine: &corroborate::engine::Engine,
+    sentence: &str,
+    why: &str,
+    near_miss: &str,
+) {
+    let checked = check_one(engine, sentence);
+    let judgement = &checked.judgement;
+    assert_eq!(
+        judgement.verdict,
+        corroborate::judge::Verdict::Unsupported,
+        "{sentence}: {judgement:?}"
+    );
+    assert!(judgement.reason.contains(why), "{}", judgement.reason);
+    let shown = judgement.matches.first().expect("a near miss is shown");
+    let text = &engine.corpus.sentence(shown.sentence).text;
+    assert!(text.contains(near_miss), "{text}");
+}
+
+/// The demo corpus with the installed model, its sources embedded.
+pub fn demo_engine_with_model() -> (
+    corroborate::engine::Engine,
+    corroborate::semantic::Embeddings,
+) {
+    let (engine, _) = corroborate::engine::Engine::load(
+        &[shared_corpus()],
+        corroborate::engine::MatchSettings::default(),
+    )
+    .expect("the demo corpus loads");
+    let model = corroborate::semantic::Embeddings::load(None).expect("the installed model loads");
+    engine
+        .embed_sources(&model, &mut |_, _| {}, &|| false)
+        .expect("the sources embed");
+    (engine, model)
+}
+
 /// Asserts that a source makes the claim: supported, or copied when it is close enough to
 /// the source's words.
 pub fn assert_a_source_makes(engine: &corroborate::engine::Engine, sentence: &str) {
