@@ -159,10 +159,12 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             if word.ends_with('.') && !word[..word.len() - 1].contains('.') {
                 word = &word[..word.len() - 1];
             }
-            tokens.push(Token {
-                kind: TokenKind::Word,
-                text: word,
-            });
+            for part in camel_case_parts(word) {
+                tokens.push(Token {
+                    kind: TokenKind::Word,
+                    text: part,
+                });
+            }
             continue;
         }
         if is_apostrophe(c)
@@ -182,6 +184,26 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         i += 1;
     }
     tokens
+}
+
+/// A name written in one word from several ("PaxSinica") as its words, so that "Pax Sinica"
+/// meets it; a handle (`@NikolPashinyan`) stays whole, since the alias table knows it so.
+fn camel_case_parts(word: &str) -> Vec<&str> {
+    if word.starts_with('@') {
+        return vec![word];
+    }
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut previous_lower = false;
+    for (at, c) in word.char_indices() {
+        if c.is_ascii_uppercase() && previous_lower {
+            parts.push(&word[start..at]);
+            start = at;
+        }
+        previous_lower = c.is_ascii_lowercase();
+    }
+    parts.push(&word[start..]);
+    parts
 }
 
 /// "U.S." and "e.g.": a dot between single letters belongs to the word.
@@ -214,6 +236,19 @@ mod tests {
             .into_iter()
             .map(|t| t.text.to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_name_written_in_one_word_is_its_words_and_a_handle_stays_whole() {
+        assert_eq!(texts("a digital PaxSinica"), texts("a digital Pax Sinica"));
+        assert_eq!(
+            texts("@NikolPashinyan's way"),
+            vec!["@NikolPashinyan", "way"]
+        );
+        assert_eq!(
+            texts("NATO and the USSR"),
+            vec!["NATO", "and", "the", "USSR"]
+        );
     }
 
     #[test]
