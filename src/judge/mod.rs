@@ -9,6 +9,7 @@ mod attribution;
 mod clauses;
 mod documents;
 mod facts;
+mod near_miss;
 mod similarity;
 mod skip;
 
@@ -19,6 +20,7 @@ use crate::terms::{Analysis, Analyzer};
 use crate::text::DraftSentence;
 pub use analyses::SourceAnalyses;
 pub use documents::SourceDocuments;
+use near_miss::{NearMiss, NearMisses};
 use similarity::Overlap;
 
 /// The one verdict a draft sentence gets.
@@ -565,17 +567,11 @@ fn decide(
         .iter()
         .map(|c| compare_facts(sources, draft, c))
         .collect();
-    // Sources that would support the claim but report another speaker saying it: shown as
-    // the near miss of an unsupported claim, since the writer may have the speaker wrong.
-    let mut said_by_another: Vec<usize> = Vec::new();
-    // Sources that would support the claim but give the view as another's: the near miss of
-    // an unsupported claim, since a view held by someone else is not the writer's claim.
-    let mut held_by_another: Vec<(usize, Difference)> = Vec::new();
+    // Sources that would support the claim but for one thing: the near miss of an
+    // unsupported claim.
+    let mut near_misses = NearMisses::default();
     let clauses = clauses::Clauses::of(&sentence.text, sources.analyzer);
     let idf = |key: &str| sources.index.idf(key);
-    // Sources stating part of the claim, each with the clause of it that no source says and
-    // how much of the rest it states: the one stating most is the near miss.
-    let mut unsaid_clause: Vec<(usize, usize, f32)> = Vec::new();
     let supporting: Vec<usize> = candidates
         .iter()
         .enumerate()
@@ -610,27 +606,25 @@ fn decide(
             };
             let supports = c.same_claim_evidence(absent, rest) >= threshold
                 && attribution.is_none_or(|a| states_reported_content(sources, a, c));
-            if supports {
+            if let Some(clauses) = clauses.as_ref().filter(|_| supports) {
                 let others = candidates
                     .iter()
                     .filter(|other| other.sentence != c.sentence)
                     .map(|other| other.analysis);
-                if let Some((k, stated)) = clauses
-                    .as_ref()
-                    .and_then(|clauses| clauses.left_unsaid(c.analysis, others, &idf))
-                {
-                    unsaid_clause.push((*i, k, stated));
+                if let Some((k, stated)) = clauses.left_unsaid(c.analysis, others, &idf) {
+                    let clause = clauses.text(k).to_string();
+                    near_misses.push(*i, NearMiss::UnsaidClause { clause, stated });
                     return false;
                 }
             }
             if supports
                 && attribution.is_some_and(|a| a.reported_by_another(source_text, sources.analyzer))
             {
-                said_by_another.push(*i);
+                near_misses.push(*i, NearMiss::SaidByAnother);
                 return false;
             }
             if let Some(holder) = comparisons[*i].other_holder.as_ref().filter(|_| supports) {
-                held_by_another.push((*i, holder.clone()));
+                near_misses.push(*i, NearMiss::HeldByAnother(holder.clone()));
                 return false;
             }
             supports
@@ -663,7 +657,7 @@ fn decide(
         .iter()
         .copied()
         .chain(conflict.as_ref().map(|(i, _)| *i))
-        .chain(held_by_another.first().map(|(i, _)| *i))
+        .chain(near_misses.held_by_another())
         .collect();
     rank_on_static_embeddings(sources, &sentence.text, &mut candidates, Some(&deciding));
     let conflict = conflict.map(|(i, differences)| (&candidates[i], differences));
@@ -677,10 +671,10 @@ fn decide(
         (None, _) => false,
     };
     // Likewise a closer source that gives the view as another's.
-    let other_holder_is_closer = held_by_another.first().is_some_and(|(i, _)| {
+    let other_holder_is_closer = near_misses.held_by_another().is_some_and(|i| {
         supporting
             .first()
-            .is_none_or(|s| candidates[*i].closeness() >= s.closeness())
+            .is_none_or(|s| candidates[i].closeness() >= s.closeness())
     });
     if let Some(best) = supporting
         .first()
@@ -730,27 +724,8 @@ fn decide(
         };
     }
 
-    if let Some((i, holder)) = held_by_another.first() {
-        return unsupported_with_near_miss(
-            format!("a source says this as another's view ({holder})"),
-            &candidates[*i],
-        );
-    }
-    if let Some(&i) = said_by_another.first() {
-        return unsupported_with_near_miss(
-            "a source says this, but reports another speaker saying it".to_string(),
-            &candidates[i],
-        );
-    }
-    let most_stated = unsaid_clause
-        .iter()
-        .max_by(|a, b| a.2.total_cmp(&b.2).then(b.0.cmp(&a.0)));
-    if let (Some(&(i, k, _)), Some(clauses)) = (most_stated, &clauses) {
-        let reason = format!(
-            "a source says part of this, but no source says \"{}\"",
-            clauses.text(k)
-        );
-        return unsupported_with_near_miss(reason, &candidates[i]);
+    if let Some((i, near_miss)) = near_misses.best() {
+        return unsupported_with_near_miss(near_miss.reason(), &candidates[*i]);
     }
 
     let reason = match candidates.first() {
