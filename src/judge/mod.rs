@@ -158,6 +158,11 @@ const ABSENT_NAME_PENALTY_SEMANTIC: f32 = 0.1;
 /// shelling of peacekeepers in 2008" at cosine 0.54 against "the Kremlin's flurry of
 /// mediation served to advertise its primacy").
 const SHARED_TERMS_FLOOR: f32 = 0.03;
+/// With the model on, a source sharing at least this much of the claim's terms is as much
+/// evidence as its cosine would be: a long source sentence that states the claim among
+/// others has an embedding diluted by the rest ("Tonoyan's doctrine … left no room for
+/// compromise" within a sentence of five clauses, cosine 0.35).
+const WORDS_OUTWEIGH_COSINE: f32 = 0.5;
 /// How many supporting sources a judgement lists.
 const MAX_MATCHES: usize = 5;
 /// A source this close whose facts differ makes the claim a conflict.
@@ -202,7 +207,8 @@ impl Candidate<'_> {
     /// The evidence that the source makes the same claim, against its support threshold:
     /// the cosine when the model is on (it sees a paraphrase in other words, and a new fact
     /// in ordinary words, that term overlap cannot) if the source shares anything at all
-    /// ([`SHARED_TERMS_FLOOR`]), else the term overlap, raised by how
+    /// ([`SHARED_TERMS_FLOOR`]), or the term overlap where that is higher and at least
+    /// [`WORDS_OUTWEIGH_COSINE`]; else the term overlap, raised by how
     /// related the rest of the claim is to the source (`related_rest`, computed only then).
     /// Either way each actor or name of the claim that the source never mentions counts
     /// against it.
@@ -210,6 +216,9 @@ impl Candidate<'_> {
         let words = self.overlap.score();
         let (evidence, penalty) = match self.cosine {
             Some(_) if words < SHARED_TERMS_FLOOR => (0.0, ABSENT_NAME_PENALTY_SEMANTIC),
+            Some(cosine) if words >= WORDS_OUTWEIGH_COSINE => {
+                (cosine.max(words), ABSENT_NAME_PENALTY_SEMANTIC)
+            }
             Some(cosine) => (cosine, ABSENT_NAME_PENALTY_SEMANTIC),
             None => {
                 let related = (related_rest() - RELATED_REST_FLOOR).max(0.0);
@@ -805,5 +814,17 @@ mod tests {
         assert!((shares_a_little.same_claim_evidence(0, || 0.0) - 0.6).abs() < 1e-6);
         // Each name of the claim the source never mentions still counts against it.
         assert!((shares_a_little.same_claim_evidence(2, || 0.0) - 0.4).abs() < 1e-6);
+    }
+
+    #[test]
+    fn with_the_model_a_source_stating_most_of_the_claim_is_evidence_however_diluted_its_embedding()
+    {
+        let analysis = Analyzer::new(AliasTable::default_table()).analyze("x");
+        // A long source sentence stating the claim among other clauses: low cosine.
+        let long_source = candidate(&analysis, 0.7, Some(0.35), None);
+        assert!((long_source.same_claim_evidence(0, || 0.0) - 0.7).abs() < 1e-6);
+        // Below the bar the cosine alone decides, even where the overlap is higher.
+        let shares_some = candidate(&analysis, 0.45, Some(0.3), None);
+        assert!((shares_some.same_claim_evidence(0, || 0.0) - 0.3).abs() < 1e-6);
     }
 }
