@@ -13,10 +13,14 @@ use super::similarity::{self, WordVectors};
 use crate::terms::{Analysis, Analyzer, TermKind};
 
 /// Where one clause ends and another begins: a comma before "and", "but", "while" or
-/// "whereas", a semicolon, or "because".
+/// "whereas", a semicolon, "because", or "before", "after", "until" or "once" (a condition
+/// in time is a fact of its own: "obliges Azerbaijan to consult Moscow before buying
+/// warships"). A part too short to be a clause ("after the war") stays with its sentence.
 static BETWEEN_CLAUSES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i),\s+(?:and|but|while|whereas)\s+|;\s+|\s+because\s+")
-        .expect("the clause boundary pattern is valid")
+    Regex::new(
+        r"(?i),\s+(?:and|but|while|whereas)\s+|;\s+|\s+(?:because|before|after|until|once)\s+",
+    )
+    .expect("the clause boundary pattern is valid")
 });
 
 /// The fewest content terms that make a part a clause rather than one more item of a list
@@ -152,6 +156,9 @@ mod tests {
         let claim = "Lavrov recorded only a short video for the forum because he was in self-isolation at the time.";
         let source = "FM Sergey Lavrov recorded only a short video for the forum.";
         assert_eq!(left_unsaid(claim, source, &[]), Some(1));
+        let claim = "The treaty obliges Baku to consult Moscow before buying foreign warships.";
+        let source = "The treaty obliges Azerbaijan to consult Russia on Caspian security.";
+        assert_eq!(left_unsaid(claim, source, &[]), Some(1));
     }
 
     #[test]
@@ -166,9 +173,16 @@ mod tests {
 
     #[test]
     fn one_clause_lists_and_sources_stating_a_little_of_each_are_left_alone() {
+        let analyzer = Analyzer::new(AliasTable::default_table());
         assert!(Clauses::of(
             "Moscow keeps troops in Georgia, Moldova, and Armenia.",
-            &Analyzer::new(AliasTable::default_table())
+            &analyzer
+        )
+        .is_none());
+        // A time too short to be a clause stays with its sentence.
+        assert!(Clauses::of(
+            "Moscow kept its troops in Armenia after the war.",
+            &analyzer
         )
         .is_none());
         // A paraphrase says each clause in other words: nothing is left unsaid outright.
