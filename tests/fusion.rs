@@ -29,9 +29,10 @@ const PARAPHRASE: &str = "These days Moscow lets events play out and only then p
 /// word said otherwise: at best the same topic.
 const NOTHING_SHARED: &str =
     "These days the country's leadership lets events play out and only then picks a winner.";
-/// SOURCES[3] plus a new fact in ordinary words: many shared words, far for the model.
+/// SOURCES[3] plus a new fact in ordinary words: many shared words, far for the model. (Not
+/// a clause of its own after "after": that one no source states, words alone see.)
 const NEW_FACT: &str =
-    "Refugees returned to Stepanakert after the ceasefire and found every school closed.";
+    "Refugees returned to Stepanakert and found every school closed after the ceasefire.";
 /// SOURCES[0] with another number: close for the model, the fact check must see it.
 const OTHER_NUMBER: &str = "Moscow deployed 5000 peacekeepers to Karabakh in November.";
 /// The assertion SOURCES[2] only asks about.

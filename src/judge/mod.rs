@@ -158,15 +158,22 @@ const ABSENT_NAME_PENALTY_SEMANTIC: f32 = 0.1;
 /// shelling of peacekeepers in 2008" at cosine 0.54 against "the Kremlin's flurry of
 /// mediation served to advertise its primacy").
 const SHARED_TERMS_FLOOR: f32 = 0.03;
-/// With the model on, a source sharing at least this much of the claim's terms is as much
-/// evidence as its cosine would be: a long source sentence that states the claim among
-/// others has an embedding diluted by the rest ("Tonoyan's doctrine … left no room for
-/// compromise" within a sentence of five clauses, cosine 0.35).
-const WORDS_OUTWEIGH_COSINE: f32 = 0.5;
+/// With the model on, a source stating at least this share of the claim's term weight is
+/// that much evidence whatever its cosine: a long source sentence that states the claim
+/// among others has an embedding diluted by the rest ("Tonoyan's doctrine … left no room
+/// for compromise" within a sentence of five clauses: 0.69 of the terms, cosine 0.35).
+/// The share of the claim, not of the source: a short source restated whole with a new
+/// fact added states all of itself but not the claim.
+const WORDS_OUTWEIGH_COSINE: f32 = 0.6;
 /// How many supporting sources a judgement lists.
 const MAX_MATCHES: usize = 5;
 /// A source this close whose facts differ makes the claim a conflict.
 const CONFLICT_FLOOR: f32 = 0.55;
+/// A source stating more facts differently than this makes another claim in the same
+/// setting, not the claim with a fact changed: "President Kocharyan met CSTO officials in
+/// Minsk" does not contradict "President Sarkissyan met NATO officials in Brussels". Two
+/// allow a changed date range ("9-10 October" for "19-20 October").
+const MAX_DIFFERENCES: usize = 2;
 /// The same, when the one difference is a phrase negated on one side and asserted on the
 /// other ("no formal role" against "a formal role"): the phrase itself, shared word for word,
 /// already shows the two speak of one thing.
@@ -207,8 +214,8 @@ impl Candidate<'_> {
     /// The evidence that the source makes the same claim, against its support threshold:
     /// the cosine when the model is on (it sees a paraphrase in other words, and a new fact
     /// in ordinary words, that term overlap cannot) if the source shares anything at all
-    /// ([`SHARED_TERMS_FLOOR`]), or the term overlap where that is higher and at least
-    /// [`WORDS_OUTWEIGH_COSINE`]; else the term overlap, raised by how
+    /// ([`SHARED_TERMS_FLOOR`]), or the share of the claim's terms it states where that is
+    /// higher and at least [`WORDS_OUTWEIGH_COSINE`]; else the term overlap, raised by how
     /// related the rest of the claim is to the source (`related_rest`, computed only then).
     /// Either way each actor or name of the claim that the source never mentions counts
     /// against it.
@@ -216,9 +223,10 @@ impl Candidate<'_> {
         let words = self.overlap.score();
         let (evidence, penalty) = match self.cosine {
             Some(_) if words < SHARED_TERMS_FLOOR => (0.0, ABSENT_NAME_PENALTY_SEMANTIC),
-            Some(cosine) if words >= WORDS_OUTWEIGH_COSINE => {
-                (cosine.max(words), ABSENT_NAME_PENALTY_SEMANTIC)
-            }
+            Some(cosine) if self.overlap.draft_coverage >= WORDS_OUTWEIGH_COSINE => (
+                cosine.max(self.overlap.draft_coverage),
+                ABSENT_NAME_PENALTY_SEMANTIC,
+            ),
             Some(cosine) => (cosine, ABSENT_NAME_PENALTY_SEMANTIC),
             None => {
                 let related = (related_rest() - RELATED_REST_FLOOR).max(0.0);
@@ -659,7 +667,8 @@ fn decide(
                     CONFLICT_FLOOR
                 };
                 let same_claim = c.overlap.score_with(&explained) >= floor;
-                (!comparison.differences.is_empty() && same_claim)
+                let one_claim = comparison.differences.len() <= MAX_DIFFERENCES;
+                (!comparison.differences.is_empty() && one_claim && same_claim)
                     .then(|| (i, comparison.differences.clone()))
             });
     let deciding: Vec<usize> = supporting
@@ -824,7 +833,7 @@ mod tests {
         let long_source = candidate(&analysis, 0.7, Some(0.35), None);
         assert!((long_source.same_claim_evidence(0, || 0.0) - 0.7).abs() < 1e-6);
         // Below the bar the cosine alone decides, even where the overlap is higher.
-        let shares_some = candidate(&analysis, 0.45, Some(0.3), None);
+        let shares_some = candidate(&analysis, 0.55, Some(0.3), None);
         assert!((shares_some.same_claim_evidence(0, || 0.0) - 0.3).abs() < 1e-6);
     }
 }

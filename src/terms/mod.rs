@@ -438,8 +438,9 @@ fn is_title_of_name(tokens: &[Token], position: usize) -> bool {
 }
 
 /// A capitalised word that does not start the sentence (or an all-caps acronym, or a
-/// handle) is taken for a name. Names are compared like words but flagged, since a name
-/// that no source mentions is a strong sign of an unsupported or conflicting claim.
+/// handle, or a word no dictionary holds: "Trenin warned …") is taken for a name. Names are
+/// compared like words but flagged, since a name that no source mentions is a strong sign
+/// of an unsupported or conflicting claim.
 fn is_name(token: &Token, position: usize, tokens: &[Token]) -> bool {
     if token.text.starts_with('@') {
         return true;
@@ -461,7 +462,27 @@ fn is_name(token: &Token, position: usize, tokens: &[Token]) -> bool {
         .filter(|c| c.is_alphabetic())
         .all(char::is_uppercase)
         && token.text.len() > 1;
-    !sentence_start || acronym
+    !sentence_start || acronym || !is_dictionary_word(&token.text)
+}
+
+/// Endings of English words and their inflections, rare in surnames: a word the vocabulary
+/// lacks that ends so ("Rebukes", "Admittedly") is a rare word, not a name.
+const WORD_ENDINGS: &[&str] = &["s", "ed", "ing", "ly", "tion", "ment", "ness"];
+
+/// Whether a word is an ordinary English word, as far as the vocabulary of the static table
+/// (BERT's) tells: it holds the word whole, or the word has an English ending, or each part
+/// of a hyphenated word is one ("Long-standing"). A surname it only spells in pieces
+/// ("Lukanin") is not: at the start of a sentence that tells a name from a capitalised word.
+fn is_dictionary_word(word: &str) -> bool {
+    let table = embed::StaticEmbeddings::builtin();
+    if table.is_empty() {
+        return true;
+    }
+    let known = |part: &str| {
+        let part = part.to_lowercase();
+        table.word_rank(&part).is_some() || WORD_ENDINGS.iter().any(|e| part.ends_with(e))
+    };
+    word.split('-').all(|part| part.is_empty() || known(part))
 }
 
 #[cfg(test)]
@@ -579,5 +600,36 @@ mod tests {
             .map(|t| t.surface.as_str())
             .collect();
         assert_eq!(names, vec!["Rostov", "Don"]);
+    }
+
+    #[test]
+    fn a_word_first_in_a_sentence_is_a_name_only_if_no_dictionary_holds_it() {
+        let names = |text: &str| -> Vec<String> {
+            Analyzer::new(AliasTable::default_table())
+                .analyze(text)
+                .terms
+                .into_iter()
+                .filter(|t| t.kind == TermKind::Name)
+                .map(|t| t.surface)
+                .collect()
+        };
+        assert_eq!(names("Trenin warned of dependence."), vec!["Trenin"]);
+        assert_eq!(
+            names("Lukanin's research was on power supplies."),
+            vec!["Lukanin"]
+        );
+        for ordinary in [
+            "Protesters stormed the building.",
+            "Rebukes followed.",
+            "Long-standing partnerships endure.",
+            "Unsurprisingly, prices rose.",
+            "Admittedly, prices rose.",
+        ] {
+            assert!(
+                names(ordinary).is_empty(),
+                "{ordinary}: {:?}",
+                names(ordinary)
+            );
+        }
     }
 }
