@@ -45,6 +45,12 @@ pub fn reason_to_skip(sentence: &DraftSentence, analysis: &Analysis) -> Option<S
     if let Some(cue) = meta_cue(text) {
         return Some(format!("about the text itself, not the world (\"{cue}\")"));
     }
+    if let Some(cue) = steers_the_reader(text) {
+        return Some(format!("the writer steering the reader (\"{cue}\")"));
+    }
+    if names_nothing(analysis) && speaks_of_quotations(text) {
+        return Some("about how the text quotes its sources, not the world".into());
+    }
     if says_nothing_specific(analysis) {
         return Some("names nothing specific (a transition or comment, not a claim)".into());
     }
@@ -148,6 +154,129 @@ fn meta_cue(text: &str) -> Option<&'static str> {
         .find(|w| end.ends_with(&format!(" {w}")))
 }
 
+/// Who steers: the writer, alone or with the reader ("I", "we", "let me", "let us").
+const WRITER: &[&str] = &["i", "we", "i'll", "we'll", "let's"];
+/// Words that may stand between the writer and the move: "we will now briefly turn".
+const BETWEEN_WRITER_AND_MOVE: &[&str] = &[
+    "will", "shall", "now", "first", "briefly", "then", "next", "finally", "also", "want", "to",
+    "can", "must", "should", "would", "like",
+];
+/// Moves through a text: "turn to", "come back to", "look at", "trace", "conclude".
+const MOVES: &[&str] = &[
+    "turn",
+    "return",
+    "come",
+    "move",
+    "go",
+    "look",
+    "focus",
+    "trace",
+    "begin",
+    "start",
+    "close",
+    "conclude",
+    "sum",
+    "summarise",
+    "summarize",
+    "recap",
+    "pause",
+    "digress",
+    "switch",
+    "shift",
+];
+/// A writer's "we" that is a premise, not a move: "if we look at the figures, trade fell".
+const CONDITIONAL: &[&str] = &["if", "when", "once", "unless", "as", "whenever"];
+
+/// The writer announcing a move through the text ("Let me now turn briefly to Washington",
+/// "In what follows I look at three reasons") or a verbless move ("With that settled, back
+/// to the battlefield.", "On to Ankara."): the sentence steers, it claims nothing.
+fn steers_the_reader(text: &str) -> Option<String> {
+    let lower = text.to_lowercase().replace('’', "'");
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (i, &word) in words.iter().enumerate() {
+        let after_writer = match (word, words.get(i + 1)) {
+            ("let" | "allow", Some(&("me" | "us"))) => i + 2,
+            _ if WRITER.contains(&word) => i + 1,
+            _ => continue,
+        };
+        if i > 0 && CONDITIONAL.contains(&words[i - 1]) {
+            continue;
+        }
+        let mut j = after_writer;
+        while words
+            .get(j)
+            .is_some_and(|w| BETWEEN_WRITER_AND_MOVE.contains(w))
+        {
+            j += 1;
+        }
+        if words.get(j).is_some_and(|w| MOVES.contains(w)) {
+            return Some(words[i..=j].join(" "));
+        }
+    }
+    // A verbless move, the whole sentence or the part after an opening phrase.
+    let last_part = lower.rsplit(", ").next().unwrap_or(&lower);
+    let moves = [
+        "back to ",
+        "on to ",
+        "onward to ",
+        "over to ",
+        "now to ",
+        "and now to ",
+    ];
+    moves
+        .iter()
+        .find(|m| last_part.starts_with(*m) && last_part.split_whitespace().count() <= 8)
+        .map(|m| m.trim().to_string())
+}
+
+/// No actor, name or number: nothing a source could state about the world.
+fn names_nothing(analysis: &Analysis) -> bool {
+    analysis.terms.iter().all(|t| t.kind == TermKind::Word)
+}
+
+/// Text about how the piece quotes or translates ("Excerpts have been condensed for
+/// brevity.", "All translations are my own.", "Emphasis added.").
+fn speaks_of_quotations(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    const PURPOSES: &[&str] = &[
+        "for readability",
+        "for clarity",
+        "for brevity",
+        "for reasons of space",
+        "emphasis added",
+        "emphasis mine",
+    ];
+    const QUOTED: &[&str] = &[
+        "quotation",
+        "quote",
+        "translation",
+        "transcript",
+        "excerpt",
+        "spelling",
+        "transliteration",
+        "citation",
+    ];
+    const HANDLED: &[&str] = &[
+        "edited",
+        "condensed",
+        "abridged",
+        "shortened",
+        "translated",
+        "transliterated",
+        "standardised",
+        "standardized",
+        "my own",
+        "mine",
+        "corrected",
+        "trimmed",
+    ];
+    PURPOSES.iter().any(|p| lower.contains(p))
+        || (QUOTED.iter().any(|q| lower.contains(q)) && HANDLED.iter().any(|h| lower.contains(h)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -201,6 +330,45 @@ mod tests {
         assert_eq!(skip("A few points stand out in the treaty."), None);
         assert_eq!(skip("So far, Russia has done well."), None);
         assert_eq!(skip("So far, so good for 2 of them."), None);
+    }
+
+    #[test]
+    fn the_writer_steering_the_reader_is_not_a_claim() {
+        for text in [
+            "Let me now look more closely at the economic side of the deal.",
+            "I now turn briefly to Tehran and Ankara.",
+            "We will come back to the Caspian question at the end.",
+            "Having said that, on to the economics.",
+            "With the numbers out of the way, back to the diplomacy.",
+            "In the second part I trace how Ankara read the ceasefire.",
+        ] {
+            let reason = skip(text).unwrap_or_default();
+            assert!(reason.contains("steering"), "{text}: {reason:?}");
+        }
+    }
+
+    #[test]
+    fn notes_on_quoting_are_not_claims() {
+        for text in [
+            "Excerpts have been condensed for brevity.",
+            "All translations are my own.",
+            "Spellings of place names have been standardised.",
+        ] {
+            assert!(skip(text).is_some(), "{text}");
+        }
+    }
+
+    #[test]
+    fn claims_with_a_writer_or_a_quotation_are_kept() {
+        for text in [
+            "If we look at the trade figures, imports from China rose by 20 percent in August.",
+            "Refugees went back to Stepanakert after the ceasefire was signed.",
+            "Putin's remarks on Pashinyan were edited out of the Kremlin transcript.",
+            "Armenia handed Kalbajar back to Azerbaijan in November.",
+            "We know that Moscow sold arms to both sides.",
+        ] {
+            assert_eq!(skip(text), None, "{text}");
+        }
     }
 
     #[test]
