@@ -1,6 +1,5 @@
-//! Who a claim is about: a person named first in a sentence is a name like any other, and a
-//! source that differs from a claim in several of its names makes another claim, not a
-//! contradicting one. Words alone, no model.
+//! Who a claim is about: a person named first in a sentence is a name like any other, which
+//! a source must mention to support the claim. Words alone, no model.
 
 mod common;
 
@@ -17,10 +16,6 @@ fn engine() -> (common::TempDir, Engine) {
                     "Gevorgyan's planned trip to Paris was cancelled at the last moment because of a positive coronavirus test.",
                     "The former minister had hoped to meet French officials.",
                 ],
-            ),
-            (
-                "visits.txt",
-                &["President Sarkissyan held long meetings with NATO officials in Brussels last spring."],
             ),
         ],
     )
@@ -45,28 +40,6 @@ fn a_person_named_first_is_a_name_the_source_must_mention() {
             checked.judgement.verdict,
             Verdict::Unsupported | Verdict::Conflicting
         ),
-        "{:?}",
-        checked.judgement
-    );
-}
-
-#[test]
-fn a_source_differing_in_three_names_makes_another_claim_not_a_contradiction() {
-    let (_dir, engine) = engine();
-    // One name changed is a contradiction of the source.
-    common::assert_verdict(
-        &engine,
-        "President Sarkissyan held long meetings with NATO officials in Vienna last spring.",
-        Verdict::Conflicting,
-    );
-    // Who met whom, and where, all differ: the shared words are only the setting.
-    let checked = common::check_one(
-        &engine,
-        "President Kocharyan held long meetings with CSTO officials in Minsk last spring.",
-    );
-    assert_ne!(
-        checked.judgement.verdict,
-        Verdict::Conflicting,
         "{:?}",
         checked.judgement
     );

@@ -169,6 +169,14 @@ const WORDS_OUTWEIGH_COSINE: f32 = 0.6;
 const MAX_MATCHES: usize = 5;
 /// A source this close whose facts differ makes the claim a conflict.
 const CONFLICT_FLOOR: f32 = 0.55;
+/// A claim that restates a source in its own words shares fewer terms than
+/// [`CONFLICT_FLOOR`] asks; the two sentences' cosine (the model's, or the static table's)
+/// at least this high shows it is the same claim, if this share of its terms is shared once
+/// the differing facts are counted ("1,700 people have moved back into the Karabakh capital
+/// since 4 November" against "1,700 residents have returned to the capital of
+/// Nagorno-Karabakh since November 14").
+const PARAPHRASED_CONFLICT_COSINE: f32 = 0.75;
+const PARAPHRASED_CONFLICT_FLOOR: f32 = 0.4;
 /// A source stating more facts differently than this makes another claim in the same
 /// setting, not the claim with a fact changed: "President Kocharyan met CSTO officials in
 /// Minsk" does not contradict "President Sarkissyan met NATO officials in Brussels". Two
@@ -391,15 +399,34 @@ fn rank_on_static_embeddings(
     if model_on || !(0..candidates.len()).any(wanted) {
         return;
     }
-    let table = StaticEmbeddings::builtin();
-    let aliases = sources.analyzer.aliases();
-    let query = table.embed(&aliases.spelled_out(text));
+    let query = static_embedding(sources, text);
     for (i, c) in candidates.iter_mut().enumerate() {
         if wanted(i) {
-            let source = aliases.spelled_out(&sources.corpus.sentence(c.sentence).text);
-            c.static_cosine = Some(embed::cosine(&query, &table.embed(&source)));
+            let source = static_embedding(sources, &sources.corpus.sentence(c.sentence).text);
+            c.static_cosine = Some(embed::cosine(&query, &source));
         }
     }
+}
+
+/// A sentence in the static table, its aliases spelled out ("NK" as "Nagorno-Karabakh").
+fn static_embedding(sources: &Sources, text: &str) -> Vec<f32> {
+    let aliases = sources.analyzer.aliases();
+    StaticEmbeddings::builtin().embed(&aliases.spelled_out(text))
+}
+
+/// The cosine of the claim and a candidate's embeddings: the model's where it is on, else
+/// the static table's (computed here: only for the few candidates that need it).
+fn sentence_cosine(sources: &Sources, text: &str, candidate: &Candidate) -> f32 {
+    candidate
+        .cosine
+        .or(candidate.static_cosine)
+        .unwrap_or_else(|| {
+            let source = &sources.corpus.sentence(candidate.sentence).text;
+            embed::cosine(
+                &static_embedding(sources, text),
+                &static_embedding(sources, source),
+            )
+        })
 }
 
 /// Whether the source gives every number and date of the claim that it does not state:
@@ -666,10 +693,17 @@ fn decide(
                 } else {
                     CONFLICT_FLOOR
                 };
-                let same_claim = c.overlap.score_with(&explained) >= floor;
-                let one_claim = comparison.differences.len() <= MAX_DIFFERENCES;
-                (!comparison.differences.is_empty() && one_claim && same_claim)
-                    .then(|| (i, comparison.differences.clone()))
+                if comparison.differences.is_empty()
+                    || comparison.differences.len() > MAX_DIFFERENCES
+                {
+                    return None;
+                }
+                let shared = c.overlap.score_with(&explained);
+                let same_claim = shared >= floor
+                    || (shared >= PARAPHRASED_CONFLICT_FLOOR
+                        && sentence_cosine(sources, &sentence.text, c)
+                            >= PARAPHRASED_CONFLICT_COSINE);
+                same_claim.then(|| (i, comparison.differences.clone()))
             });
     let deciding: Vec<usize> = supporting
         .iter()

@@ -1,0 +1,76 @@
+//! When a source contradicts a claim: the same claim with one or two facts changed, also when
+//! the claim is in the writer's own words; not when so much differs that it is another claim
+//! in the same setting. Words alone, no model.
+
+mod common;
+
+use corroborate::engine::Engine;
+use corroborate::judge::Verdict;
+
+fn engine() -> (common::TempDir, Engine) {
+    common::engine_of_documents(
+        "conflicts",
+        &[
+            (
+                "returns.txt",
+                &[
+                    "According to the Interior Ministry, 1,200 residents have returned to the capital of Syunik province since March 3, reported the state news agency Armenpress.",
+                    "The ministry said schools in the province would reopen in April.",
+                ],
+            ),
+            (
+                "visits.txt",
+                &["President Sarkissyan held long meetings with NATO officials in Brussels last spring."],
+            ),
+        ],
+    )
+}
+
+#[test]
+fn a_claim_in_other_words_with_a_date_changed_contradicts_the_source() {
+    let (_dir, engine) = engine();
+    // Few words in common ("people have moved back" for "residents have returned"), but the
+    // same claim: with the source's date it is supported, with another it is contradicted.
+    common::assert_verdict(
+        &engine,
+        "Since 3 March, 1,200 people have moved back into the Syunik capital, the ministry told Armenpress.",
+        Verdict::Supported,
+    );
+    let checked = common::check_one(
+        &engine,
+        "Since 13 March, 1,200 people have moved back into the Syunik capital, the ministry told Armenpress.",
+    );
+    assert_eq!(
+        checked.judgement.verdict,
+        Verdict::Conflicting,
+        "{:?}",
+        checked.judgement
+    );
+    assert!(
+        checked.judgement.reason.contains("March 3"),
+        "{}",
+        checked.judgement.reason
+    );
+}
+
+#[test]
+fn a_source_differing_in_three_names_makes_another_claim_not_a_contradiction() {
+    let (_dir, engine) = engine();
+    // One name changed is a contradiction of the source.
+    common::assert_verdict(
+        &engine,
+        "President Sarkissyan held long meetings with NATO officials in Vienna last spring.",
+        Verdict::Conflicting,
+    );
+    // Who met whom, and where, all differ: the shared words are only the setting.
+    let checked = common::check_one(
+        &engine,
+        "President Kocharyan held long meetings with CSTO officials in Minsk last spring.",
+    );
+    assert_ne!(
+        checked.judgement.verdict,
+        Verdict::Conflicting,
+        "{:?}",
+        checked.judgement
+    );
+}
