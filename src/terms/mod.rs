@@ -452,7 +452,7 @@ fn is_name(token: &Token, position: usize, tokens: &[Token]) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
-    if !first.is_uppercase() {
+    if !first.is_uppercase() || after_a_qualifying_prefix(position, tokens) {
         return false;
     }
     let sentence_start = tokens[..position].iter().all(|t| t.kind != TokenKind::Word);
@@ -463,6 +463,18 @@ fn is_name(token: &Token, position: usize, tokens: &[Token]) -> bool {
         .all(char::is_uppercase)
         && token.text.len() > 1;
     !sentence_start || acronym || !is_dictionary_word(&token.text)
+}
+
+/// Prefixes that make an adjective of a name: "post-Soviet space" is a region, not the
+/// Soviet Union, and "pro-Western" a leaning, not the West.
+const QUALIFYING_PREFIXES: &[&str] = &["post", "pre", "pro", "anti", "ex", "non", "neo", "pan"];
+
+/// Whether the word at `position` follows a qualifying prefix and a hyphen ("post-Soviet").
+fn after_a_qualifying_prefix(position: usize, tokens: &[Token]) -> bool {
+    position >= 2
+        && tokens[position - 1].kind == TokenKind::Punct
+        && tokens[position - 1].text == "-"
+        && QUALIFYING_PREFIXES.contains(&tokens[position - 2].text)
 }
 
 /// Endings of English words and their inflections, rare in surnames: a word the vocabulary
@@ -600,6 +612,14 @@ mod tests {
             .map(|t| t.surface.as_str())
             .collect();
         assert_eq!(names, vec!["Rostov", "Don"]);
+        // A prefix makes an adjective of a name: a region, not the state.
+        let a = Analyzer::new(AliasTable::default_table())
+            .analyze("Moscow sees the post-Soviet space as its own.");
+        assert!(
+            a.terms.iter().all(|t| t.kind != TermKind::Name),
+            "{:?}",
+            a.terms
+        );
     }
 
     #[test]
