@@ -82,11 +82,11 @@ fn extra3_set_does_not_regress() {
         ("supported/lexical", 0.90),
         ("supported/abstractive", 0.80),
         ("supported", 0.92),
-        ("unsupported", 0.40),
+        ("unsupported", 0.45),
         ("conflicting", 0.85),
         ("not_claim", 0.90),
     ];
-    common::assert_floors(&card, 80, 0.70, &floors);
+    common::assert_floors(&card, 80, 0.75, &floors);
 }
 
 /// `eval/extra4`, a fifth set written apart from the rules in dev's exact mix (see its
@@ -104,4 +104,22 @@ fn extra4_set_does_not_regress() {
         ("not_claim", 0.90),
     ];
     common::assert_floors(&card, 88, 0.80, &floors);
+}
+
+/// `eval/extra5`, a sixth set written apart from the rules in dev's
+/// exact mix (see its README): the hardest so far on paraphrases in other words and on
+/// unsupported precision.
+#[test]
+fn extra5_set_does_not_regress() {
+    let card = score("eval/extra5");
+    let floors = [
+        ("supported/verbatim", 0.98),
+        ("supported/lexical", 0.90),
+        ("supported/abstractive", 0.50),
+        ("supported", 0.80),
+        ("unsupported", 0.70),
+        ("conflicting", 0.65),
+        ("not_claim", 0.90),
+    ];
+    common::assert_floors(&card, 88, 0.60, &floors);
 }
