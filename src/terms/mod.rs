@@ -462,7 +462,7 @@ fn is_name(token: &Token, position: usize, tokens: &[Token]) -> bool {
         .filter(|c| c.is_alphabetic())
         .all(char::is_uppercase)
         && token.text.len() > 1;
-    !sentence_start || acronym || !is_dictionary_word(&token.text)
+    !sentence_start || acronym || !is_dictionary_word(token.text)
 }
 
 /// Prefixes that make an adjective of a name: "post-Soviet space" is a region, not the
