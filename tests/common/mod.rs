@@ -548,12 +548,18 @@ pub fn demo_engine_with_model() -> (
 /// the source's words.
 pub fn assert_a_source_makes(engine: &corroborate::engine::Engine, sentence: &str) {
     use corroborate::judge::Verdict;
+    assert_verdict_among(engine, sentence, &[Verdict::Supported, Verdict::Copied]);
+}
+
+/// Asserts that the engine's verdict on one sentence is one of `expected`.
+pub fn assert_verdict_among(
+    engine: &corroborate::engine::Engine,
+    sentence: &str,
+    expected: &[corroborate::judge::Verdict],
+) {
     let checked = check_one(engine, sentence);
     assert!(
-        matches!(
-            checked.judgement.verdict,
-            Verdict::Supported | Verdict::Copied
-        ),
+        expected.contains(&checked.judgement.verdict),
         "{sentence}: {:?}",
         checked.judgement
     );
