@@ -11,10 +11,12 @@
 //! Every rule works on [`Mapped`] text, so the cleaned text keeps its place in the file.
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
+use super::classes::{is_digit, is_letter, is_number, is_uppercase_letter};
 use super::mapped::{Mapped, Piece};
 
 /// Tags that end a block of text: in HTML they break units the way a line break does.
@@ -78,9 +80,10 @@ static TAG: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The tail of a tag whose `<img src=` was lost: an optional link, then attributes, then `>`.
+/// Attribute names are ASCII (`[A-Za-z0-9_]`, not `\w`, which costs far more to compile).
 static TAG_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?:https?://[^\s<>"]*[ \t\u{a0}]+)?(?:[A-Za-z][\w:-]*="[^"\n]*"[ \t\u{a0}]*)+/?>"#,
+        r#"(?:https?://[^\s<>"]*[ \t\u{a0}]+)?(?:[A-Za-z][A-Za-z0-9_:-]*="[^"\n]*"[ \t\u{a0}]*)+/?>"#,
     )
     .expect("tag tail regex")
 });
@@ -99,10 +102,12 @@ static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
 static ATTR_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#""[ \t]*/?>"#).expect("attribute end regex"));
 
-/// A handle glued to the link that followed it: `@baunovcarnegie.ru/commentary/829…`.
+/// A handle glued to the link that followed it: `@baunovcarnegie.ru/commentary/829…`. The
+/// `@` starts the text or follows a character that is not an ASCII word character or `@`
+/// (no address `name@host`); handles and hosts are ASCII, and `\w` costs far more to compile.
 static GLUED_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[^\w@])@([A-Za-z0-9_]+)((?:\.[A-Za-z0-9-]+)*\.[a-z]{2,24}(?:/[^\s]*|…|\.\.\.))",
+        r"(?:^|[^A-Za-z0-9_@])@([A-Za-z0-9_]+)((?:\.[A-Za-z0-9-]+)*\.[a-z]{2,24}(?:/[^\s]*|…|\.\.\.))",
     )
     .expect("glued handle regex")
 });
@@ -120,10 +125,6 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
         )",
     )
     .expect("url regex")
-});
-
-static HASHTAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(^|[^\p{L}\p{N}_&/#])#(\p{L}[\p{L}\p{N}_]*)").expect("hashtag regex")
 });
 
 /// Characters that take no space: they only get in the way of matching words.
@@ -177,11 +178,25 @@ pub fn clean_inline(text: Mapped, html: bool) -> Mapped {
         let kept = trailing_punctuation(m.as_str());
         vec![Piece::Keep(m.end() - kept..m.end())]
     });
-    text.rewrite(&HASHTAG, |caps| {
-        let (Some(before), Some(word)) = (caps.get(1), caps.get(2)) else {
-            return vec![];
-        };
-        vec![Piece::Keep(before.range()), Piece::Keep(word.range())]
+    let signs: Vec<_> = hashtag_signs(text.as_str())
+        .map(|at| (at..at + 1, vec![]))
+        .collect();
+    text.replace(signs)
+}
+
+/// Where the sign of each hashtag is: a `#` before a letter of any script, at the start of
+/// the text or after a character that is none of a letter, a number, `_`, `&`, `/` or `#`
+/// (so `C#`, `#1`, `&#39;` and `a/#b` stay). A scan, not the pattern
+/// `(^|[^\p{L}\p{N}_&/#])#\p{L}`: those classes cost more to compile than a small corpus
+/// takes to clean.
+fn hashtag_signs(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.match_indices('#').filter_map(|(at, _)| {
+        let starts = text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !(is_letter(c) || is_number(c) || matches!(c, '_' | '&' | '/' | '#')));
+        let word = text[at + 1..].chars().next().is_some_and(is_letter);
+        (starts && word).then_some(at)
     })
 }
 
@@ -320,31 +335,73 @@ fn handle_length(word: &str) -> usize {
     word.len().min(MAX_HANDLE)
 }
 
-static GLUED_COUNT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d[\d,.]*[KkM]?(\p{Lu}\p{L}{2})").expect("glued count regex"));
+/// A count glued to the word after it (`152THREAD`, `1.2KMoscow`): the range of the word's
+/// first three letters, the count being everything before. This is the pattern
+/// `^\d[\d,.]*[KkM]?(\p{Lu}\p{L}{2})` as a scan: its classes cost more to compile than a
+/// small corpus takes to clean.
+fn glued_count_word(line: &str) -> Option<Range<usize>> {
+    if !line.chars().next().is_some_and(is_digit) {
+        return None;
+    }
+    let count_end = line
+        .char_indices()
+        .find(|&(_, c)| !(is_digit(c) || c == ',' || c == '.'))
+        .map_or(line.len(), |(at, _)| at);
+    // an uppercase letter and two letters from `at`
+    let word = |at: usize| {
+        let mut chars = line[at..].chars();
+        let first = chars.next().filter(|&c| is_uppercase_letter(c))?;
+        let second = chars.next().filter(|&c| is_letter(c))?;
+        let third = chars.next().filter(|&c| is_letter(c))?;
+        Some(at..at + first.len_utf8() + second.len_utf8() + third.len_utf8())
+    };
+    // `K`, `k` or `M` after the number is its unit when a word follows it (`1.2KLikes` →
+    // `Likes`), else the word's first letter (`5KGB` → `KGB`)
+    line[count_end..]
+        .starts_with(['K', 'k', 'M'])
+        .then(|| word(count_end + 1))
+        .flatten()
+        .or_else(|| word(count_end))
+}
 
-static THREAD_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:THREAD|🧵)[ .:!\-–—]*").expect("thread start regex"));
+/// The length of a thread marker at the start of a line: `THREAD` or 🧵, and the punctuation
+/// after it (`THREAD: `, `🧵 — `). A scan: the pattern `^(?:THREAD|🧵)[ .:!\-–—]*` costs
+/// more to compile than it would ever take to run.
+fn thread_marker(line: &str) -> usize {
+    let Some(rest) = line
+        .strip_prefix("THREAD")
+        .or_else(|| line.strip_prefix('🧵'))
+    else {
+        return 0;
+    };
+    line.len()
+        - rest
+            .trim_start_matches([' ', '.', ':', '!', '-', '–', '—'])
+            .len()
+}
 
-/// `2/`, `1/7`, `(1/7)`, `3.`, `3)` at the start of a tweet.
+/// `2/`, `1/7`, `(1/7)`, `3.`, `3)` at the start of a tweet. Thread numbers are ASCII digits
+/// (`[0-9]`, not `\d`, which costs several times as much to compile).
 static NUMBER_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\(?(\d{1,3})\s?/\s?(\d{0,3})\)?(?:\s+|$)|^\d{1,3}[.)](?:\s+|$)")
+    Regex::new(r"^\(?([0-9]{1,3})\s?/\s?([0-9]{0,3})\)?(?:\s+|$)|^[0-9]{1,3}[.)](?:\s+|$)")
         .expect("number start regex")
 });
 
 /// `END` closing a thread, and the number closing a tweet: `3/`, `(3/7)` or `1/7` (a bare
 /// `n/m` other than `1/m` at the end of a line is more often a date or a ratio: `on 10/31`).
+/// ASCII digits, as at the start.
 static THREAD_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|\s+)(?:END\.?|\d{1,3}/|\((\d{1,3})/(\d{1,3})\)|1/\d{1,3})$")
+    Regex::new(r"(?:^|\s+)(?:END\.?|[0-9]{1,3}/|\(([0-9]{1,3})/([0-9]{1,3})\)|1/[0-9]{1,3})$")
         .expect("thread end regex")
 });
 
-/// Lines a scraper or a page adds around the text: dropped whole.
+/// Lines a scraper or a page adds around the text: dropped whole. Handles are ASCII
+/// (`[A-Za-z0-9_]`, not `\w`, which costs more to compile than the rest of the pattern).
 static RESIDUE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)^(?:
             conversation
-          | replying\ to(?:\s+@\w+)*(?:\s*(?:and|,)\s*(?:@\w+|\d+\s+others?))*
+          | replying\ to(?:\s+@[A-Za-z0-9_]+)*(?:\s*(?:and|,)\s*(?:@[A-Za-z0-9_]+|\d+\s+others?))*
           | thread | end | 🧵
           | read\ on\ twitter | view\ on\ twitter | show\ this\ thread | show\ more | show\ replies
           | translate\ tweet | quote\ tweets? | retweets? | likes? | replies | views? | bookmarks?
@@ -359,19 +416,23 @@ static RESIDUE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("residue line regex")
 });
 
-/// Image and photo credits: short lines naming who made a picture.
-static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)^[(\[]?
+/// Image and photo credits: short lines naming who made a picture. The label they start with.
+const CREDIT_LABEL: &str = r"(?xi)^[(\[]?
         (?:
             (?:cover\ |header\ |featured\ |top\ )?(?:image|photo|picture|photograph|illustration|graphic)s?
             (?:\s+credits?)?\s*(?:by(?-u:\b)|:|-|–|—|courtesy(?-u:\b)|via(?-u:\b)|source(?-u:\b)|©)
           | (?:photo\ |image\ )?credits?\s*:
           | ©
-        )
-        [^\n]{0,80}$",
-    )
-    .expect("credit line regex")
+        )";
+
+static CREDIT_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(CREDIT_LABEL).expect("credit label regex"));
+
+/// The label and at most 80 characters more to the end of the line. The bounded repetition
+/// costs twice the rest to compile, so this is asked only when the label [`CREDIT_START`]
+/// finds leaves more than that (another way to read the label might leave less).
+static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"{CREDIT_LABEL}[^\n]{{0,80}}$")).expect("credit line regex")
 });
 
 /// The cleaned text of one line, or `None` when nothing of the line is prose. `line` is
@@ -379,13 +440,16 @@ static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn clean_line(line: Mapped) -> Option<Mapped> {
     let mut line = collapse_whitespace(line);
     // a count glued to the word after it (`152THREAD`): the count goes
-    line = line.rewrite(&GLUED_COUNT, |caps| {
-        vec![Piece::Keep(caps.get(1).map_or(0..0, |m| m.range()))]
-    });
+    if let Some(word) = glued_count_word(line.as_str()) {
+        line = line.replace(vec![(0..word.end, vec![Piece::Keep(word)])]);
+    }
     // thread markers and numbering may stack: `THREAD 1/7 On the …`
     for _ in 0..3 {
         let before = line.len();
-        line = line.rewrite(&THREAD_START, |_| vec![]);
+        let marker = thread_marker(line.as_str());
+        if marker > 0 {
+            line = line.replace(vec![(0..marker, vec![])]);
+        }
         line = line.rewrite(&NUMBER_START, drop_thread_number);
         if line.len() == before {
             break;
@@ -416,7 +480,10 @@ fn drop_thread_number(caps: &Captures) -> Vec<Piece> {
 fn is_credit_line(text: &str) -> bool {
     text.split_whitespace().count() <= 8
         && !text.ends_with(['.', '!', '?'])
-        && CREDIT_LINE.is_match(text)
+        && CREDIT_START.find(text).is_some_and(|label| {
+            let rest = &text[label.end()..];
+            (!rest.contains('\n') && rest.chars().count() <= 80) || CREDIT_LINE.is_match(text)
+        })
 }
 
 /// Whitespace that is not already a single plain space.
@@ -431,6 +498,7 @@ pub fn collapse_whitespace(line: Mapped) -> Mapped {
 
 #[cfg(test)]
 mod tests {
+    use super::super::classes::strings;
     use super::*;
 
     fn inline(s: &str) -> String {
@@ -652,5 +720,95 @@ mod tests {
         let amp = m.as_str().find('&').expect("&");
         assert_eq!(&orig[m.orig_range(amp..amp + 1)], "&amp;");
         assert_eq!(&orig[m.orig_range(0..m.len())], "a\u{a0}\u{a0}b &amp;  c");
+    }
+
+    /// Text and map of a rewrite, to compare two ways of making it.
+    fn mapped_bytes(m: &Mapped) -> (String, Vec<Range<usize>>) {
+        let map = (0..m.len()).map(|i| m.orig_range(i..i + 1)).collect();
+        (m.as_str().to_string(), map)
+    }
+
+    /// Characters around which the scans decide: ASCII and other letters (a titlecase one,
+    /// ones the standard library calls alphabetic or uppercase but the patterns do not),
+    /// digits and other numbers, a mark, symbols, spaces.
+    const AROUND: [&str; 14] = [
+        "a", "Z", "7", "_", " ", "\u{a0}", "é", "Ж", "ǅ", "٣", "Ⅻ", "½", "\u{301}", "Ⓐ",
+    ];
+
+    #[test]
+    fn the_hashtag_scan_drops_what_the_pattern_did() {
+        let pattern = Regex::new(r"(^|[^\p{L}\p{N}_&/#])#(\p{L}[\p{L}\p{N}_]*)").unwrap();
+        let alphabet: Vec<&str> = AROUND.into_iter().chain(["#", "&", "/", "ि"]).collect();
+        for s in strings(&alphabet, 4, 20_000) {
+            let by_pattern = Mapped::identity(&s).rewrite(&pattern, |caps| {
+                let (Some(before), Some(word)) = (caps.get(1), caps.get(2)) else {
+                    return vec![];
+                };
+                vec![Piece::Keep(before.range()), Piece::Keep(word.range())]
+            });
+            let signs = hashtag_signs(&s).map(|at| (at..at + 1, vec![])).collect();
+            let by_scan = Mapped::identity(&s).replace(signs);
+            assert_eq!(mapped_bytes(&by_scan), mapped_bytes(&by_pattern), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn the_glued_count_scan_finds_what_the_pattern_did() {
+        let pattern = Regex::new(r"^\d[\d,.]*[KkM]?(\p{Lu}\p{L}{2})").unwrap();
+        let alphabet: Vec<&str> = AROUND
+            .into_iter()
+            .chain([",", ".", "K", "k", "M", "É"])
+            .collect();
+        for s in strings(&alphabet, 4, 20_000) {
+            let by_pattern = pattern
+                .captures(&s)
+                .and_then(|c| c.get(1))
+                .map(|m| m.range());
+            assert_eq!(glued_count_word(&s), by_pattern, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn the_thread_marker_scan_finds_what_the_pattern_did() {
+        let pattern = Regex::new(r"^(?:THREAD|🧵)[ .:!\-–—]*").unwrap();
+        let alphabet = [
+            "THREAD", "🧵", "T", " ", ".", ":", "!", "-", "–", "—", "\u{a0}", "a",
+        ];
+        for s in strings(&alphabet, 4, 20_000) {
+            let by_pattern = pattern.find(&s).map_or(0, |m| m.end());
+            assert_eq!(thread_marker(&s), by_pattern, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn a_credit_line_is_what_the_whole_pattern_says() {
+        let long = "x".repeat(40);
+        let alphabet = [
+            "Photo",
+            "photograph",
+            "IMAGE",
+            "s",
+            " ",
+            "credit",
+            ":",
+            "by",
+            "line",
+            "via",
+            "©",
+            "(",
+            "-",
+            "—",
+            "Top ",
+            "source",
+            &long,
+            "\n",
+            ".",
+        ];
+        for s in strings(&alphabet, 3, 50_000) {
+            let by_pattern = s.split_whitespace().count() <= 8
+                && !s.ends_with(['.', '!', '?'])
+                && CREDIT_LINE.is_match(&s);
+            assert_eq!(is_credit_line(&s), by_pattern, "{s:?}");
+        }
     }
 }

@@ -125,28 +125,48 @@ impl Mapped {
     /// Every match of `re` replaced by the pieces `f` gives for it. `Piece::Keep` ranges are
     /// absolute offsets in `self` and should lie inside the match.
     pub fn rewrite(self, re: &Regex, mut f: impl FnMut(&Captures) -> Vec<Piece>) -> Mapped {
+        let edits = re.captures_iter(&self.text).filter_map(|caps| {
+            let m = caps.get(0).filter(|m| !m.is_empty())?;
+            Some((m.range(), f(&caps)))
+        });
+        match self.edited(edits) {
+            Some(edited) => edited,
+            None => self,
+        }
+    }
+
+    /// Each range replaced by its pieces, as [`Mapped::rewrite`] does with matches, for the
+    /// rewrites found by a scan rather than a pattern. The ranges are in order, do not
+    /// overlap and are not empty.
+    pub fn replace(self, edits: Vec<(Range<usize>, Vec<Piece>)>) -> Mapped {
+        match self.edited(edits) {
+            Some(edited) => edited,
+            None => self,
+        }
+    }
+
+    /// The text with `edits` made, or `None` when there are none (nothing to copy).
+    fn edited(
+        &self,
+        edits: impl IntoIterator<Item = (Range<usize>, Vec<Piece>)>,
+    ) -> Option<Mapped> {
         let mut b = Builder::default();
         let mut last = 0;
-        for caps in re.captures_iter(&self.text) {
-            let Some(m) = caps.get(0) else { continue };
-            if m.is_empty() {
-                continue;
-            }
-            b.keep(&self, last..m.start());
-            for piece in f(&caps) {
+        for (range, pieces) in edits {
+            b.keep(self, last..range.start);
+            for piece in pieces {
                 match piece {
-                    Piece::Keep(r) => b.keep(&self, r),
-                    Piece::Text(s) => b.text(&s, self.orig_range(m.range())),
+                    Piece::Keep(r) => b.keep(self, r),
+                    Piece::Text(s) => b.text(&s, self.orig_range(range.clone())),
                 }
             }
-            last = m.end();
+            last = range.end;
         }
         if last == 0 {
-            // no match: nothing to copy
-            return self;
+            return None;
         }
-        b.keep(&self, last..self.len());
-        b.finish()
+        b.keep(self, last..self.len());
+        Some(b.finish())
     }
 
     /// The given ranges of mapped texts one after the other, `separator` between them (it

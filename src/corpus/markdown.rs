@@ -4,10 +4,12 @@
 //! full parser to help): each line keeps its place, its block marker (`#`, `>`, `-`, `1.`)
 //! is cut and its kind noted, so paragraphs can be joined later; code is dropped.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::classes::is_word;
 use super::mapped::{Builder, Mapped, Piece};
 use super::segment::LineKind;
 
@@ -76,8 +78,10 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static QUOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[ \t]*(?:>[ \t]?)+").expect("quote regex"));
+/// A list item's marker; the number of an ordered one is ASCII digits, as in CommonMark
+/// (`[0-9]`, not `\d`, which costs several times as much to compile).
 static ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)").expect("list item regex")
+    Regex::new(r"^[ \t]*(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$)").expect("list item regex")
 });
 static FOOTNOTE_DEF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^ {0,3}\[\^[^\]]+\]:[ \t]*").expect("footnote regex"));
@@ -144,8 +148,6 @@ fn classify(line: &str, fence: &mut Option<String>) -> (LineKind, Option<std::op
     (LineKind::Prose, Some(from..line.len()))
 }
 
-static IMAGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"!\[[^\]\n]*\]\([^)\n]*\)").expect("image regex"));
 static LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\[([^\]\n]+)\](?:\([^)\n]*\)|\[[^\]\n]*\])").expect("link regex")
 });
@@ -157,21 +159,97 @@ static CODE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"`+([^`\n]+)`+").expect("inline code regex"));
 static STARS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\*{1,3}|~~").expect("emphasis regex"));
-/// Underscores that wrap words; those inside words (`snake_case`, `@Tom_deWaal`) stay.
-static UNDERSCORES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(^|[^\w])_{1,3}([^_\n]+?)_{1,3}([^\w]|$)").expect("underscore regex")
-});
 
 /// Inline markup replaced by what a reader sees: link text without the URL, no images,
 /// no emphasis markers, no footnote references.
 pub fn inline(text: Mapped) -> Mapped {
-    text.rewrite(&IMAGE, |_| vec![])
+    let images: Vec<_> = images(text.as_str())
+        .into_iter()
+        .map(|image| (image, vec![]))
+        .collect();
+    let text = text
+        .replace(images)
         .rewrite(&AUTOLINK, |_| vec![])
         .rewrite(&LINK, |caps| keep_groups(caps, &[1]))
         .rewrite(&FOOTNOTE_REF, |_| vec![])
         .rewrite(&CODE, |caps| keep_groups(caps, &[1]))
-        .rewrite(&STARS, |_| vec![])
-        .rewrite(&UNDERSCORES, |caps| keep_groups(caps, &[1, 2, 3]))
+        .rewrite(&STARS, |_| vec![]);
+    let underscores = underscores(text.as_str());
+    text.replace(underscores)
+}
+
+/// Images, `![alt](url)` on one line. The pattern `!\[[^\]\n]*\]\([^)\n]*\)` as a scan:
+/// its classes of all characters but two compile to a large automaton.
+fn images(text: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    for (at, _) in text.match_indices("![") {
+        if at < from {
+            continue;
+        }
+        // the alt text runs to the first `]` on the line, the link from the `(` right after it
+        // to the first `)` on the line
+        let Some(alt_end) = text[at + 2..].find([']', '\n']).map(|i| at + 2 + i) else {
+            continue;
+        };
+        if !text[alt_end..].starts_with("](") {
+            continue;
+        }
+        let link = alt_end + 2;
+        let Some(end) = text[link..].find([')', '\n']).map(|i| link + i) else {
+            continue;
+        };
+        if text[end..].starts_with(')') {
+            found.push(at..end + 1);
+            from = end + 1;
+        }
+    }
+    found
+}
+
+/// Underscores that wrap words go, with what is inside kept; those inside words
+/// (`snake_case`, `@Tom_deWaal`) stay. This is the pattern
+/// `(^|[^\w])_{1,3}([^_\n]+?)_{1,3}([^\w]|$)` (every match replaced by its three groups) as a
+/// scan: `\w` costs more to compile than the whole Markdown source takes to clean.
+fn underscores(text: &str) -> Vec<(Range<usize>, Vec<Piece>)> {
+    let mut found = Vec::new();
+    // where the last match ended: a match starts there or after
+    let mut from = 0;
+    for (open, _) in text.match_indices('_') {
+        // after the start of the text or a character that is no word character (a match
+        // takes that character along, so it cannot be one an earlier match took)
+        let start = match text[..open].chars().next_back() {
+            None if from == 0 => open,
+            Some(c) if !is_word(c) && open - c.len_utf8() >= from => open - c.len_utf8(),
+            _ => continue,
+        };
+        // one to three underscores, then text up to the next underscore on the line, then
+        // one to three underscores again, then the end or no word character
+        let run = |at: usize| text[at..].bytes().take_while(|&b| b == b'_').count();
+        let opening = run(open);
+        let inner = open + opening;
+        let Some(close) = text[inner..].find(['_', '\n']).map(|i| inner + i) else {
+            continue;
+        };
+        let closing = run(close);
+        if opening > 3 || close == inner || closing == 0 || closing > 3 {
+            continue;
+        }
+        let after = close + closing;
+        let end = match text[after..].chars().next() {
+            None => after,
+            Some(c) if !is_word(c) => after + c.len_utf8(),
+            Some(_) => continue,
+        };
+        let kept = vec![
+            Piece::Keep(start..open),
+            Piece::Keep(inner..close),
+            Piece::Keep(after..end),
+        ];
+        found.push((start..end, kept));
+        from = end;
+    }
+    found
 }
 
 fn keep_groups(caps: &regex::Captures, groups: &[usize]) -> Vec<Piece> {
@@ -184,6 +262,7 @@ fn keep_groups(caps: &regex::Captures, groups: &[usize]) -> Vec<Piece> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::classes::strings;
     use super::*;
 
     #[test]
@@ -271,5 +350,30 @@ mod tests {
             "_said_ @Tom_deWaal in __bold__ snake_case",
         ));
         assert_eq!(m.as_str(), "said @Tom_deWaal in bold snake_case");
+    }
+
+    #[test]
+    fn the_image_scan_finds_what_the_pattern_did() {
+        let pattern = Regex::new(r"!\[[^\]\n]*\]\([^)\n]*\)").unwrap();
+        let alphabet = ["!", "[", "]", "(", ")", "a", "\n", "é", "!["];
+        for s in strings(&alphabet, 5, 20_000) {
+            let by_pattern: Vec<_> = pattern.find_iter(&s).map(|m| m.range()).collect();
+            assert_eq!(images(&s), by_pattern, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn the_underscore_scan_keeps_what_the_pattern_did() {
+        let pattern = Regex::new(r"(^|[^\w])_{1,3}([^_\n]+?)_{1,3}([^\w]|$)").unwrap();
+        // a mark and a connector are word characters too
+        let alphabet = [
+            "_", "a", " ", "\n", "é", "-", "\u{301}", "‿", "٣", "½", "__",
+        ];
+        for s in strings(&alphabet, 5, 50_000) {
+            let by_pattern =
+                Mapped::identity(&s).rewrite(&pattern, |caps| keep_groups(caps, &[1, 2, 3]));
+            let by_scan = Mapped::identity(&s).replace(underscores(&s));
+            assert_eq!(by_scan, by_pattern, "{s:?}");
+        }
     }
 }

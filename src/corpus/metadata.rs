@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::classes::{is_letter, is_space, is_uppercase_letter};
 use super::mapped::Mapped;
 use super::segment::LineKind;
 use super::SourceMeta;
@@ -185,10 +186,44 @@ fn shorten(text: &str) -> String {
 
 static BYLINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[Bb]y|BY)(:|\s)\s*(.*)$").expect("byline regex"));
-static NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}[\p{L}.'’-]*(?:,?\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|der|la|le|bin|al-?\p{L}*))*$")
-        .expect("name regex")
-});
+
+/// Whether `text` reads as a name: capitalised words of letters, `.`, `'`, `’` and `-`, the
+/// particles of names between them (`and`, `&`, `de`, `van`, `von`, `der`, `la`, `le`, `bin`,
+/// `al-…`), one space or more and perhaps a comma after each word but the last. This is the
+/// pattern `^\p{Lu}[\p{L}.'’-]*(?:,?\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|der|la|le|bin|al-?\p{L}*))*$`
+/// as a scan: its classes cost more to compile than reading a source takes.
+fn is_name(text: &str) -> bool {
+    let capitalised = |word: &str| {
+        let mut chars = word.chars();
+        chars.next().is_some_and(is_uppercase_letter)
+            && chars.all(|c| is_letter(c) || matches!(c, '.' | '\'' | '’' | '-'))
+    };
+    let particle = |word: &str| {
+        matches!(
+            word,
+            "and" | "&" | "de" | "van" | "von" | "der" | "la" | "le" | "bin"
+        ) || word.strip_prefix("al").is_some_and(|rest| {
+            rest.strip_prefix('-')
+                .unwrap_or(rest)
+                .chars()
+                .all(is_letter)
+        })
+    };
+    if text.starts_with(is_space) || text.ends_with(is_space) {
+        return false;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let Some((last, before)) = words.split_last() else {
+        return false;
+    };
+    let words = before
+        .iter()
+        .map(|&word| word.strip_suffix(',').unwrap_or(word))
+        .chain([*last]);
+    words
+        .enumerate()
+        .all(|(i, word)| capitalised(word) || (i > 0 && particle(word)))
+}
 
 /// `By: Jane Doe - November 19, 2020` → (author, ISO date). A line starting with "By" is a
 /// byline only when it has a colon, or what follows is a name or a date.
@@ -206,7 +241,7 @@ fn parse_byline(text: &str) -> Option<(Option<String>, Option<String>)> {
     let name = without_date
         .trim_matches(|c: char| c.is_whitespace() || "-–—|·,:/•".contains(c))
         .to_string();
-    let is_name = !name.is_empty() && name.split_whitespace().count() <= 6 && NAME.is_match(&name);
+    let is_name = !name.is_empty() && name.split_whitespace().count() <= 6 && is_name(&name);
     if !(colon || is_name || (date.is_some() && name.is_empty())) {
         return None;
     }
@@ -217,10 +252,12 @@ const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
+/// A date as [`parse_date`] reads it, so in ASCII digits (`[0-9]`, not `\d`, which costs more
+/// to compile and would find dates that cannot be read).
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let month = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?";
     Regex::new(&format!(
-        r"(?-u:\b){month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}(?-u:\b)|(?-u:\b)\d{{1,2}}(?:st|nd|rd|th)?\s+{month},?\s+\d{{4}}(?-u:\b)|(?-u:\b)\d{{4}}-\d{{2}}-\d{{2}}(?-u:\b)"
+        r"(?-u:\b){month}\s+[0-9]{{1,2}}(?:st|nd|rd|th)?,?\s+[0-9]{{4}}(?-u:\b)|(?-u:\b)[0-9]{{1,2}}(?:st|nd|rd|th)?\s+{month},?\s+[0-9]{{4}}(?-u:\b)|(?-u:\b)[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}(?-u:\b)"
     ))
     .expect("date regex")
 });
@@ -287,6 +324,7 @@ pub fn entry_path(folder: &Path, file: &str) -> std::path::PathBuf {
 
 #[cfg(test)]
 mod tests {
+    use super::super::classes::strings;
     use super::*;
 
     #[test]
@@ -382,5 +420,21 @@ mod tests {
             err.as_deref().is_some_and(|e| e.starts_with("line 2")),
             "{err:?}"
         );
+    }
+
+    #[test]
+    fn the_name_scan_accepts_what_the_pattern_did() {
+        let pattern = Regex::new(
+            r"^\p{Lu}[\p{L}.'’-]*(?:,?\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|der|la|le|bin|al-?\p{L}*))*$",
+        )
+        .unwrap();
+        // letters the standard library calls alphabetic or uppercase but the pattern does not
+        let alphabet = [
+            "Anna", "É", "é", "x", "al", "-", "de", "De", "&", ",", " ", "\u{a0}", ".", "’", "Ⅻ",
+            "ǅ", "\u{301}", "bin",
+        ];
+        for s in strings(&alphabet, 4, 50_000) {
+            assert_eq!(is_name(&s), pattern.is_match(&s), "{s:?}");
+        }
     }
 }

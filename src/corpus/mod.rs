@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+mod classes;
 mod clean;
 mod dedup;
 mod discover;
