@@ -16,53 +16,58 @@ fn in_class(class: &Regex, c: char) -> bool {
     class.is_match(c.encode_utf8(&mut [0; 4]))
 }
 
+/// Whether `c` is in the class `pattern` stands for: ASCII answered by `ascii`, any other
+/// character outside the standard library's `superset` answered no, the rest by the pattern
+/// (compiled on first need).
+fn member(
+    c: char,
+    pattern: &LazyLock<Regex>,
+    ascii: fn(&char) -> bool,
+    superset: fn(char) -> bool,
+) -> bool {
+    if c.is_ascii() {
+        return ascii(&c);
+    }
+    superset(c) && in_class(pattern, c)
+}
+
 /// `\p{L}`: a letter of any script.
 pub fn is_letter(c: char) -> bool {
     static LETTER: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^\p{L}$").expect("letter class"));
-    if c.is_ascii() {
-        return c.is_ascii_alphabetic();
-    }
-    c.is_alphabetic() && in_class(&LETTER, c)
+    member(c, &LETTER, char::is_ascii_alphabetic, char::is_alphabetic)
 }
 
 /// `\p{Lu}`: an uppercase letter.
 pub fn is_uppercase_letter(c: char) -> bool {
     static UPPERCASE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^\p{Lu}$").expect("uppercase letter class"));
-    if c.is_ascii() {
-        return c.is_ascii_uppercase();
-    }
-    c.is_uppercase() && in_class(&UPPERCASE, c)
+    member(c, &UPPERCASE, char::is_ascii_uppercase, char::is_uppercase)
 }
 
 /// `\p{N}`: a number, digits of any script included.
 pub fn is_number(c: char) -> bool {
     static NUMBER: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^\p{N}$").expect("number class"));
-    if c.is_ascii() {
-        return c.is_ascii_digit();
-    }
-    c.is_numeric() && in_class(&NUMBER, c)
+    member(c, &NUMBER, char::is_ascii_digit, char::is_numeric)
 }
 
 /// `\d`: a decimal digit of any script.
 pub fn is_digit(c: char) -> bool {
     static DIGIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d$").expect("digit class"));
-    if c.is_ascii() {
-        return c.is_ascii_digit();
-    }
-    c.is_numeric() && in_class(&DIGIT, c)
+    member(c, &DIGIT, char::is_ascii_digit, char::is_numeric)
 }
 
 /// `\w`: a letter, mark, digit or connector of any script (marks and connectors have no
 /// superset in the standard library: only whitespace is answered without the pattern).
 pub fn is_word(c: char) -> bool {
     static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\w$").expect("word class"));
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric() || c == '_';
-    }
-    !c.is_whitespace() && in_class(&WORD, c)
+    member(
+        c,
+        &WORD,
+        |c| c.is_ascii_alphanumeric() || *c == '_',
+        |c| !c.is_whitespace(),
+    )
 }
 
 /// `\s`: whitespace (the standard library's `White_Space` is the same property).

@@ -42,13 +42,15 @@ pub fn reason_to_skip(sentence: &DraftSentence, analysis: &Analysis) -> Option<S
     if !matches!(last, Some('.' | '!' | '…' | ':' | ';')) && words <= FRAGMENT_WORDS {
         return Some("a fragment without a sentence end (a title or label)".into());
     }
-    if let Some(cue) = meta_cue(text) {
+    // The phrase lists are in lowercase with straight apostrophes.
+    let lower = text.to_lowercase().replace('’', "'");
+    if let Some(cue) = meta_cue(&lower) {
         return Some(format!("about the text itself, not the world (\"{cue}\")"));
     }
-    if let Some(cue) = steers_the_reader(text) {
+    if let Some(cue) = steers_the_reader(&lower) {
         return Some(format!("the writer steering the reader (\"{cue}\")"));
     }
-    if names_nothing(analysis) && speaks_of_quotations(text) {
+    if names_nothing(analysis) && speaks_of_quotations(&lower) {
         return Some("about how the text quotes its sources, not the world".into());
     }
     if says_nothing_specific(analysis) {
@@ -139,8 +141,8 @@ const META_OPENERS: &[&str] = &[
     "next, ",
 ];
 
-fn meta_cue(text: &str) -> Option<&'static str> {
-    let lower = text.to_lowercase().replace('’', "'");
+/// The phrase by which `lower` (the sentence in lowercase) talks about the text, if any.
+fn meta_cue(lower: &str) -> Option<&'static str> {
     if let Some(p) = META_PHRASES.iter().find(|p| lower.contains(*p)) {
         return Some(p.trim());
     }
@@ -190,8 +192,7 @@ const CONDITIONAL: &[&str] = &["if", "when", "once", "unless", "as", "whenever"]
 /// The writer announcing a move through the text ("Let me now turn briefly to Washington",
 /// "In what follows I look at three reasons") or a verbless move ("With that settled, back
 /// to the battlefield.", "On to Ankara."): the sentence steers, it claims nothing.
-fn steers_the_reader(text: &str) -> Option<String> {
-    let lower = text.to_lowercase().replace('’', "'");
+fn steers_the_reader(lower: &str) -> Option<String> {
     let words: Vec<&str> = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .filter(|w| !w.is_empty())
@@ -217,7 +218,7 @@ fn steers_the_reader(text: &str) -> Option<String> {
         }
     }
     // A verbless move, the whole sentence or the part after an opening phrase.
-    let last_part = lower.rsplit(", ").next().unwrap_or(&lower);
+    let last_part = lower.rsplit(", ").next().unwrap_or(lower);
     let moves = [
         "back to ",
         "on to ",
@@ -239,8 +240,7 @@ fn names_nothing(analysis: &Analysis) -> bool {
 
 /// Text about how the piece quotes or translates ("Excerpts have been condensed for
 /// brevity.", "All translations are my own.", "Emphasis added.").
-fn speaks_of_quotations(text: &str) -> bool {
-    let lower = text.to_lowercase();
+fn speaks_of_quotations(lower: &str) -> bool {
     const PURPOSES: &[&str] = &[
         "for readability",
         "for clarity",
