@@ -22,6 +22,10 @@ fn engine() -> (common::TempDir, Engine) {
                 "visits.txt",
                 &["President Sarkissyan held long meetings with NATO officials in Brussels last spring."],
             ),
+            (
+                "truce.txt",
+                &["The truce is mediated and signed by France and the two warring parties (with Spain watching from the sidelines, without a formal role)."],
+            ),
         ],
     )
 }
@@ -68,6 +72,29 @@ fn a_source_differing_in_three_names_makes_another_claim_not_a_contradiction() {
         "President Kocharyan held long meetings with CSTO officials in Minsk last spring.",
     );
     assert_ne!(
+        checked.judgement.verdict,
+        Verdict::Conflicting,
+        "{:?}",
+        checked.judgement
+    );
+}
+
+#[test]
+fn an_actor_named_in_a_sources_aside_does_not_stand_in_for_the_claims() {
+    let (_dir, engine) = engine();
+    // "Spain" stands only in the source's parenthesis: a remark in passing, not one of the
+    // parties the draft names.
+    common::assert_verdict_among(
+        &engine,
+        "Mediated by France and signed by Paris, Tbilisi and Sukhumi, the truce was agreed by the warring parties.",
+        &[Verdict::Supported, Verdict::Unsupported],
+    );
+    // The same actor outside the parenthesis is in the claim's place.
+    let checked = common::check_one(
+        &engine,
+        "The truce is mediated and signed by Italy and the two warring parties.",
+    );
+    assert_eq!(
         checked.judgement.verdict,
         Verdict::Conflicting,
         "{:?}",

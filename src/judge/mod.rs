@@ -5,6 +5,7 @@
 //! data that the report and the server only display.
 
 mod analyses;
+mod asides;
 mod attribution;
 mod clauses;
 mod documents;
@@ -450,20 +451,26 @@ fn given_by(
 }
 
 /// The facts a source states differently from the claim. A named fact that seems replaced
-/// is checked against the source's frame: the outlet of "According to @MBKhMedia, …" is who
-/// reports, not a place or actor of the claim (only then is the frame read: most sources
-/// differ in nothing named).
+/// is checked against the source's frame and asides: the outlet of "According to
+/// @MBKhMedia, …" is who reports, and the Turkey of "(with Turkey in the back)" a remark in
+/// passing, not a place or actor of the claim (only then are they read: most sources differ
+/// in nothing named).
 fn compare_facts(sources: &Sources, draft: &Analysis, candidate: &Candidate) -> facts::Comparison {
     let comparison = facts::compare(draft, candidate.analysis);
     let named = comparison
         .differences
         .iter()
         .any(|d| matches!(d.kind, DifferenceKind::Actor | DifferenceKind::Place));
-    let source_text = &sources.corpus.sentence(candidate.sentence).text;
-    match named.then(|| attribution::frame_names(source_text, sources.analyzer)) {
-        Some(Some(frame)) => facts::compare_beside_frame(draft, candidate.analysis, &frame),
-        _ => comparison,
+    if !named {
+        return comparison;
     }
+    let source_text = &sources.corpus.sentence(candidate.sentence).text;
+    let mut beside = attribution::frame_names(source_text, sources.analyzer).unwrap_or_default();
+    beside.extend(asides::names_only_in_asides(source_text, sources.analyzer));
+    if beside.is_empty() {
+        return comparison;
+    }
+    facts::compare_beside_frame(draft, candidate.analysis, &beside)
 }
 
 /// How many sentences before and after a source sentence may hold a number or date of the
