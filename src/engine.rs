@@ -208,7 +208,7 @@ impl Engine {
             let queries = self.queries.lock().unwrap_or_else(|p| p.into_inner());
             texts
                 .iter()
-                .map(AsRef::as_ref)
+                .flat_map(|t| judge::texts_to_embed(t.as_ref()))
                 .filter(|t| !queries.contains_key(*t))
                 .collect()
         };
@@ -252,17 +252,24 @@ impl Engine {
         queries.insert(text.to_string(), embedding);
     }
 
+    /// Whether the model has embedded all the judge weighs of `text` (the sentence, and what
+    /// it reports): only then do its verdicts weigh embeddings for it, so a verdict cached by
+    /// [`JudgeKey`] never goes stale for half of them.
     pub fn has_query_vector(&self, text: &str) -> bool {
         let queries = self.queries.lock().unwrap_or_else(|p| p.into_inner());
-        self.semantic_ready() && queries.contains_key(text)
+        self.semantic_ready() && judge::texts_to_embed(text).all(|t| queries.contains_key(t))
     }
 
-    fn query_vector(&self, text: &str) -> Option<Embedding> {
-        if !self.semantic_ready() {
-            return None;
+    /// The embeddings of a draft sentence and of what it reports (see
+    /// [`judge::texts_to_embed`]); none until the model has made all of them, as
+    /// [`Engine::has_query_vector`] says.
+    fn query_vectors(&self, text: &str) -> (Option<Embedding>, Option<Embedding>) {
+        if !self.has_query_vector(text) {
+            return (None, None);
         }
         let queries = self.queries.lock().unwrap_or_else(|p| p.into_inner());
-        queries.get(text).cloned()
+        let mut embedded = judge::texts_to_embed(text).map(|t| queries.get(t).cloned());
+        (embedded.next().flatten(), embedded.next().flatten())
     }
 
     /// The cache key of `sentence` under the evidence the engine has now.
@@ -319,7 +326,12 @@ impl Engine {
     /// The candidates the judge weighs for a sentence, with what it saw in each.
     pub fn explain(&self, text: &str) -> Vec<judge::CandidateReport> {
         let sources = self.sources();
-        judge::explain(&sources, text, self.query_vector(text).as_ref())
+        let (embedded, reported) = self.query_vectors(text);
+        let query = judge::Query {
+            sentence: embedded.as_ref(),
+            reported: reported.as_ref(),
+        };
+        judge::explain(&sources, text, query)
     }
 
     /// The verdict on one sentence. Depends only on the sentence's text, its quoted / cited
@@ -331,8 +343,12 @@ impl Engine {
             semantic: self.settings.semantic_threshold,
             copied: self.settings.copied_threshold,
         };
-        let query = self.query_vector(&sentence.text);
-        judge::judge(&sources, thresholds, sentence, query.as_ref())
+        let (embedded, reported) = self.query_vectors(&sentence.text);
+        let query = judge::Query {
+            sentence: embedded.as_ref(),
+            reported: reported.as_ref(),
+        };
+        judge::judge(&sources, thresholds, sentence, query)
     }
 }
 

@@ -11,14 +11,15 @@ use corroborate::engine::{CheckedSentence, Engine, MatchSettings};
 use corroborate::judge::Verdict;
 use corroborate::semantic::{Embedder, EmbeddingCache, Embeddings, SemanticError};
 
-const DIMENSIONS: usize = 8;
+const DIMENSIONS: usize = 12;
 
 /// Source sentences, one per line of one source file.
-const SOURCES: [&str; 4] = [
+const SOURCES: [&str; 5] = [
     "Moscow deployed 2000 peacekeepers to Karabakh in November.",
     "The Kremlin prefers to wait and see how conflicts unfold before it takes sides.",
     "Did Ankara gain anything from the ceasefire deal?",
     "Refugees returned to Stepanakert after the ceasefire.",
+    "The defence ministry said that displaced residents came back to Lachin by bus on Monday.",
 ];
 
 /// A claim restated in other words: close to SOURCES[1] for the model, few shared words (the
@@ -37,6 +38,16 @@ const NEW_FACT: &str =
 const OTHER_NUMBER: &str = "Moscow deployed 5000 peacekeepers to Karabakh in November.";
 /// The assertion SOURCES[2] only asks about.
 const ANSWER_TO_A_QUESTION: &str = "Ankara gained a great deal from the ceasefire deal.";
+/// A report restating what the report SOURCES[4] says in other words: one shared name, so
+/// on words alone the reported content is not stated; the model finds the content close.
+const REPORTED_IN_OTHER_WORDS: &str =
+    "The army reports that uprooted families were driven home to Lachin in a single day.";
+const REPORTED_CONTENT: &str = "uprooted families were driven home to Lachin in a single day.";
+/// The same frame and setting reporting another event: the whole sentence is as close as
+/// the paraphrase's, its content is not.
+const REPORTED_OTHER_EVENT: &str =
+    "The army reports that fresh troops were driven to Lachin in a single day.";
+const OTHER_EVENT: &str = "fresh troops were driven to Lachin in a single day.";
 
 fn axis(i: usize) -> Vec<f32> {
     let mut v = vec![0.0; DIMENSIONS];
@@ -70,11 +81,15 @@ impl Embedder for Table {
                 t if t == SOURCES[1] => axis(1),
                 t if t == SOURCES[2] => axis(2),
                 t if t == SOURCES[3] => axis(3),
+                t if t == SOURCES[4] => axis(8),
+                REPORTED_IN_OTHER_WORDS | REPORTED_OTHER_EVENT => near(8, 9, 0.7),
+                REPORTED_CONTENT => near(8, 10, 0.7),
+                OTHER_EVENT => near(8, 10, 0.5),
                 PARAPHRASE | NOTHING_SHARED => near(1, 4, 0.8),
                 NEW_FACT => near(3, 5, 0.3),
                 OTHER_NUMBER => near(0, 6, 0.95),
                 ANSWER_TO_A_QUESTION => near(2, 6, 0.9),
-                _ => axis(7),
+                _ => axis(11),
             })
             .collect())
     }
@@ -110,6 +125,8 @@ fn with_model(folder: &PathBuf) -> Engine {
         NEW_FACT,
         OTHER_NUMBER,
         ANSWER_TO_A_QUESTION,
+        REPORTED_IN_OTHER_WORDS,
+        REPORTED_OTHER_EVENT,
     ] {
         engine.embed_draft(&model, draft).unwrap();
     }
@@ -218,6 +235,36 @@ fn a_source_sharing_no_term_is_no_support_however_close_its_embedding() {
     let (_dir, folder) = corpus();
     let engine = with_model(&folder);
     let checked = common::check_one(&engine, NOTHING_SHARED);
+    assert_eq!(
+        checked.judgement.verdict,
+        Verdict::Unsupported,
+        "{:?}",
+        checked.judgement
+    );
+}
+
+#[test]
+fn a_report_in_other_words_is_found_by_its_contents_embedding() {
+    let (_dir, folder) = corpus();
+    let (words_alone, _) =
+        Engine::load(std::slice::from_ref(&folder), MatchSettings::default()).unwrap();
+    assert_eq!(
+        common::check_one(&words_alone, REPORTED_IN_OTHER_WORDS)
+            .judgement
+            .verdict,
+        Verdict::Unsupported
+    );
+    let engine = with_model(&folder);
+    let checked = common::check_one(&engine, REPORTED_IN_OTHER_WORDS);
+    assert_eq!(
+        checked.judgement.verdict,
+        Verdict::Supported,
+        "{:?}",
+        checked.judgement
+    );
+    assert_eq!(source_of(&engine, &checked).as_deref(), Some(SOURCES[4]));
+    // As close as a whole sentence, but the content is another event's.
+    let checked = common::check_one(&engine, REPORTED_OTHER_EVENT);
     assert_eq!(
         checked.judgement.verdict,
         Verdict::Unsupported,

@@ -98,6 +98,12 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
                 corroborate::judge::REPORTED_CONTENT_FLOOR
             )?;
         }
+        if let Some(cosine) = c.reported_content_cosine {
+            outln!(
+                "  … or in other words: the reported content's cosine with it is {cosine:.2} ({:.2} needed)",
+                corroborate::judge::REPORTED_CONTENT_COSINE
+            )?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -68,6 +68,7 @@ pub struct Attribution {
     pub reporter: HashSet<String>,
     /// The reported content, analysed on its own.
     pub content: Analysis,
+
     /// Who speaks: the frame's named actors and the broader ones they belong to.
     speakers: HashSet<String>,
 }
@@ -101,6 +102,12 @@ fn split(text: &str) -> Option<(&str, &str)> {
         captures.name("frame")?.as_str(),
         captures.name("content")?.as_str(),
     ))
+}
+
+/// What `text` reports, as written, if it is framed as a report ("Lavrov said that …" →
+/// what he said): embedded on its own, it is compared with sources that report.
+pub fn reported_text(text: &str) -> Option<&str> {
+    split(text).map(|(_, content)| content)
 }
 
 /// The attribution frame of `text`, if it has one: a reporter of at least one term and a
