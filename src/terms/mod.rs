@@ -511,6 +511,25 @@ mod tests {
     }
 
     #[test]
+    fn note_markers_are_no_names() {
+        let analyzer = Analyzer::new(AliasTable::default_table());
+        for text in [
+            "N.b. evolution of his position on this.",
+            "P.S. Moscow is aware of it.",
+            "NB: Moscow is aware of it.",
+        ] {
+            let names: Vec<String> = analyzer
+                .analyze(text)
+                .terms
+                .into_iter()
+                .filter(|t| t.kind == TermKind::Name)
+                .map(|t| t.surface)
+                .collect();
+            assert!(names.is_empty(), "{text}: {names:?}");
+        }
+    }
+
+    #[test]
     fn handles_are_read_as_the_names_they_spell() {
         assert_eq!(
             keys("As my @CarnegieRussia colleague @DmitriTrenin says, @Huawei wins."),

@@ -192,6 +192,14 @@ const STOPWORDS: &[&str] = &[
     "whole",
     "e.g",
     "i.e",
+    // Note markers and Latin abbreviations: "N.b. evolution of his position", "P.S. Moscow
+    // is aware" (not names, however capitalised).
+    "nb",
+    "p.s",
+    "ps",
+    "cf",
+    "viz",
+    "ibid",
 ];
 
 const NEGATIONS: &[&str] = &[
@@ -202,8 +210,13 @@ const NEGATIONS: &[&str] = &[
 static STOPWORD_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| STOPWORDS.iter().copied().collect());
 
+/// Whether a lowercased word is a stopword; an abbreviation counts with or without its
+/// final full stop ("n.b." as "n.b").
 pub fn is_stopword(lower: &str) -> bool {
     STOPWORD_SET.contains(lower)
+        || lower
+            .strip_suffix('.')
+            .is_some_and(|bare| STOPWORD_SET.contains(bare))
 }
 
 pub fn is_negation(lower: &str) -> bool {
