@@ -53,6 +53,12 @@ pub fn reason_to_skip(sentence: &DraftSentence, analysis: &Analysis) -> Option<S
     if names_nothing(analysis) && speaks_of_quotations(&lower) {
         return Some("about how the text quotes its sources, not the world".into());
     }
+    if let Some(part) = about_a_part_of_the_text(&lower, analysis) {
+        return Some(format!("about the text itself, not the world (\"{part}\")"));
+    }
+    if let Some(cue) = leads_on_to(&lower, analysis) {
+        return Some(format!("the writer steering the reader (\"{cue}\")"));
+    }
     if says_nothing_specific(analysis) {
         return Some("names nothing specific (a transition or comment, not a claim)".into());
     }
@@ -233,6 +239,95 @@ fn steers_the_reader(lower: &str) -> Option<String> {
         .map(|m| m.trim().to_string())
 }
 
+/// Parts of a piece of writing that a sentence about the piece is about: "The list is
+/// updated each quarter", "Quotations are from the official English versions", "These notes
+/// draw only on …". ("Sources" is not among them: "sources say" reports the world.)
+const PARTS_OF_THE_TEXT: &[&str] = &[
+    "list",
+    "section",
+    "note",
+    "notes",
+    "draft",
+    "table",
+    "chart",
+    "footnote",
+    "footnotes",
+    "quotation",
+    "quotations",
+    "quote",
+    "quotes",
+    "translation",
+    "translations",
+    "excerpt",
+    "excerpts",
+    "links",
+    "references",
+    "appendix",
+    "bibliography",
+    "sidebar",
+    "glossary",
+];
+
+/// Words that may come before the part: "the list", "all quotations", "these notes".
+const DETERMINERS: &[&str] = &["the", "this", "these", "all", "our", "my", "each", "every"];
+
+/// A sentence whose subject is a part of the text ([`PARTS_OF_THE_TEXT`]) and that names no
+/// actor and gives no number: it speaks of the piece, not of the world. Returns the part.
+fn about_a_part_of_the_text(lower: &str, analysis: &Analysis) -> Option<String> {
+    if analysis
+        .terms
+        .iter()
+        .any(|t| matches!(t.kind, TermKind::Actor | TermKind::Number))
+    {
+        return None;
+    }
+    let mut words = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| DETERMINERS.contains(w));
+    let subject = words.next()?;
+    let verb = words.next()?;
+    // "The list is …", "Quotations are …", "These notes draw …": the part is the subject,
+    // not a modifier ("the list price of gas").
+    let is_the_subject = matches!(
+        verb,
+        "is" | "are" | "was" | "were" | "has" | "have" | "will"
+    ) || verb.ends_with('s') && subject.ends_with('s')
+        || matches!(verb, "draw" | "follow" | "come" | "rely");
+    (PARTS_OF_THE_TEXT.contains(&subject) && is_the_subject).then(|| subject.to_string())
+}
+
+/// The topics a transition leads the reader on to: "That leads to the personal side of the
+/// story", "This takes us to the question of arms".
+const TOPICS: &[&str] = &[
+    "story", "question", "point", "part", "side", "issue", "topic", "theme", "section", "chapter",
+    "argument", "picture", "puzzle",
+];
+
+/// A sentence opening with "this", "that" or "which" leading (us) on to a topic of the
+/// piece, naming nothing: a transition ("That leads to the personal side of the story").
+/// "This leads to higher prices" leads to a consequence, not a topic, and is kept.
+fn leads_on_to(lower: &str, analysis: &Analysis) -> Option<String> {
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let opens = matches!(words.first(), Some(&("this" | "that" | "which")))
+        && matches!(
+            words.get(1),
+            Some(&("leads" | "brings" | "takes" | "gets" | "moves"))
+        );
+    if !opens || !names_nothing(analysis) {
+        return None;
+    }
+    let rest = &words[2..];
+    let to = rest.iter().position(|w| *w == "to").filter(|&k| k <= 2)?;
+    rest[to..]
+        .iter()
+        .any(|w| TOPICS.contains(w))
+        .then(|| words[..2 + to + 1].join(" "))
+}
+
 /// No actor, name or number: nothing a source could state about the world.
 fn names_nothing(analysis: &Analysis) -> bool {
     analysis.terms.iter().all(|t| t.kind == TermKind::Word)
@@ -345,6 +440,37 @@ mod tests {
             let reason = skip(text).unwrap_or_default();
             assert!(reason.contains("steering"), "{text}: {reason:?}");
         }
+    }
+
+    #[test]
+    fn sentences_about_a_part_of_the_text_are_not_claims() {
+        for text in [
+            "The list is revised at the end of every month.",
+            "Quotations are from the official transcripts where available.",
+            "These notes rely only on published interviews.",
+        ] {
+            let reason = skip(text).unwrap_or_default();
+            assert!(reason.contains("about the text"), "{text}: {reason:?}");
+        }
+        for text in [
+            "The list of Russian bases abroad grew by one in November.",
+            "The table of ranks was abolished in 1917.",
+            "Sources in Baku say the talks have stalled.",
+        ] {
+            assert_eq!(skip(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_transition_to_a_topic_is_not_a_claim_a_consequence_is() {
+        for text in [
+            "That leads to the economic side of the story.",
+            "This takes us to the question of the corridor.",
+        ] {
+            let reason = skip(text).unwrap_or_default();
+            assert!(reason.contains("steering"), "{text}: {reason:?}");
+        }
+        assert_eq!(skip("This leads to higher gas prices in winter."), None);
     }
 
     #[test]
