@@ -101,3 +101,22 @@ fn an_actor_named_in_a_sources_aside_does_not_stand_in_for_the_claims() {
         checked.judgement
     );
 }
+
+#[test]
+fn a_rounded_figure_agrees_with_the_value_it_rounds_and_not_with_another() {
+    let (_dir, engine) = engine();
+    // "Some 1,100" and "nearly thirteen hundred" allow 1,200; neither contradicts the source.
+    for hedged in [
+        "Some 1,100 residents have returned to the capital of Syunik province since March 3, Armenpress reported.",
+        "Nearly thirteen hundred residents have returned to the capital of Syunik province since March 3, Armenpress reported.",
+    ] {
+        common::assert_verdict(&engine, hedged, Verdict::Supported);
+    }
+    // Unhedged, or hedged far from it, the figure is another one.
+    for other in [
+        "1,100 residents have returned to the capital of Syunik province since March 3, Armenpress reported.",
+        "Some 3,000 residents have returned to the capital of Syunik province since March 3, Armenpress reported.",
+    ] {
+        common::assert_verdict(&engine, other, Verdict::Conflicting);
+    }
+}

@@ -111,11 +111,10 @@ pub fn is_rhetorical_question(text: &str) -> bool {
 
 /// Numbers and dates of the draft that the source does not have (an invented figure).
 pub fn unmatched_numbers<'a>(draft: &'a Analysis, source: &Analysis) -> Vec<&'a NumberMention> {
-    let keys: HashSet<String> = source.numbers.iter().map(NumberMention::key).collect();
     draft
         .numbers
         .iter()
-        .filter(|n| !keys.contains(&n.key()))
+        .filter(|n| !source.numbers.iter().any(|s| n.agrees_with(s)))
         .collect()
 }
 
@@ -191,7 +190,10 @@ fn substitutions(
     let mut out = Vec::new();
     for (i, d) in draft.terms.iter().enumerate() {
         let Some(d_slot) = slot(d) else { continue };
-        if source.mentions(&d.key) || reported.contains(d.key.as_str()) {
+        if source.mentions(&d.key)
+            || reported.contains(d.key.as_str())
+            || (d.kind == TermKind::Number && draft.number_stated_by(&d.key, source))
+        {
             continue;
         }
         // Shared terms near the draft's fact, and where they stand in the source.
@@ -219,6 +221,7 @@ fn substitutions(
                 && slot(s) == Some(d_slot)
                 && !frame.contains(&s.key)
                 && !draft.mentions(&s.key)
+                && !(s.kind == TermKind::Number && source.number_stated_by(&s.key, draft))
                 && !part_of_shared_name(source, *j, draft)
                 && (lone || anchors.iter().any(|&a| a.abs_diff(*j) <= SLOT_WINDOW))
         });
@@ -254,7 +257,11 @@ fn lone_number(draft: &Analysis, source: &Analysis, d: &Term) -> bool {
         let mut keys: Vec<&str> = a
             .terms
             .iter()
-            .filter(|t| slot(t) == Some(sort) && !other.mentions(&t.key))
+            .filter(|t| {
+                slot(t) == Some(sort)
+                    && !other.mentions(&t.key)
+                    && !a.number_stated_by(&t.key, other)
+            })
             .map(|t| t.key.as_str())
             .collect();
         keys.sort_unstable();

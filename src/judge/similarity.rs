@@ -152,7 +152,9 @@ pub fn overlap(draft: &Analysis, source: &Analysis, idf: &dyn Fn(&str) -> f32) -
         let w = term_weight(t.kind, idf(&t.key));
         weights[i] = w;
         total += w;
-        if source_keys.contains(t.key.as_str()) {
+        let stated = source_keys.contains(t.key.as_str())
+            || (t.kind == TermKind::Number && draft.number_stated_by(&t.key, source));
+        if stated {
             found += w;
         } else {
             missing.push(i);
@@ -167,7 +169,9 @@ pub fn overlap(draft: &Analysis, source: &Analysis, idf: &dyn Fn(&str) -> f32) -
         }
         let w = term_weight(t.kind, idf(&t.key));
         source_total += w;
-        if draft_keys.contains(t.key.as_str()) {
+        if draft_keys.contains(t.key.as_str())
+            || (t.kind == TermKind::Number && source.number_stated_by(&t.key, draft))
+        {
             source_found += w;
         }
     }

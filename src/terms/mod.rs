@@ -9,6 +9,7 @@
 
 mod aliases;
 pub mod embed;
+mod hedges;
 mod negation;
 mod numbers;
 mod opposites;
@@ -91,6 +92,15 @@ impl Analysis {
     /// Whether the text names the term's actor, itself or through a narrower one.
     pub fn mentions(&self, key: &str) -> bool {
         self.keys().any(|k| k == key) || self.implied.iter().any(|k| k == key)
+    }
+
+    /// Whether `other` states the number this text gives under `key`: the same value, or one
+    /// a hedge or a month of either allows ([`NumberMention::agrees_with`]).
+    pub fn number_stated_by(&self, key: &str, other: &Analysis) -> bool {
+        self.numbers
+            .iter()
+            .filter(|n| n.key() == key)
+            .any(|n| other.numbers.iter().any(|o| n.agrees_with(o)))
     }
 
     /// The broader actors the named actor `key` belongs to (`@azerbaijan` for `@aliyev`).

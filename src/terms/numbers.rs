@@ -31,6 +31,8 @@ pub struct NumberMention {
     pub surface: String,
     /// Tokens this mention spans.
     pub tokens: Range<usize>,
+    /// For a hedged count ("nearly a thousand"), the lowest and highest values it allows.
+    pub bounds: Option<(f64, f64)>,
 }
 
 impl NumberMention {
@@ -71,6 +73,23 @@ impl NumberMention {
 
     pub fn same_value(&self, other: &NumberMention) -> bool {
         self.key() == other.key()
+    }
+
+    /// Whether this mention and `other` may state one fact: the same value, or a hedged
+    /// count whose range holds the other's value ("nearly a thousand" and "936"), either way.
+    ///
+    /// (A month is not taken to state a date in it: "in November" of "November 18" reads
+    /// right, but on words alone the month a claim gives is one of the few checks that keeps
+    /// an invented event from borrowing a source's date: three of dev's unsupported claims
+    /// passed when it was tried.)
+    pub fn agrees_with(&self, other: &NumberMention) -> bool {
+        let within = |hedged: &NumberMention, exact: &NumberMention| {
+            hedged.kind == exact.kind
+                && hedged
+                    .bounds
+                    .is_some_and(|(low, high)| low <= exact.value && exact.value <= high)
+        };
+        self.same_value(other) || within(self, other) || within(other, self)
     }
 
     /// How a person reads it in a message: "-3.2%", "2000", "October 19".
@@ -412,6 +431,7 @@ pub fn find(tokens: &[Token]) -> Vec<NumberMention> {
                     sign,
                     surface: surface(start..end),
                     tokens: start..end,
+                    bounds: None,
                 });
                 // "2016-17": the short second year
                 if year && tokens.get(end).is_some_and(|p| p.text == "-") {
@@ -427,6 +447,7 @@ pub fn find(tokens: &[Token]) -> Vec<NumberMention> {
                                 sign: 0,
                                 surface: n.text.to_string(),
                                 tokens: end + 1..end + 2,
+                                bounds: None,
                             });
                             end += 2;
                         }
@@ -455,6 +476,7 @@ pub fn find(tokens: &[Token]) -> Vec<NumberMention> {
                             sign: 0,
                             surface: t.text.to_string(),
                             tokens: i..i + 1,
+                            bounds: None,
                         });
                     }
                     i += 1;
@@ -467,6 +489,7 @@ pub fn find(tokens: &[Token]) -> Vec<NumberMention> {
                         sign: 0,
                         surface: t.text.to_string(),
                         tokens: i..i + 1,
+                        bounds: None,
                     });
                     i += 1;
                     continue;
@@ -480,6 +503,23 @@ pub fn find(tokens: &[Token]) -> Vec<NumberMention> {
                         .is_some_and(|p| p == "the");
                 if the_two {
                     i += 1;
+                    continue;
+                }
+                // "a thousand", "a million": one of the scale.
+                let a_scale = matches!(lower.as_ref(), "a" | "an")
+                    .then(|| word_at(tokens, i + 1).and_then(|w| scale_word(&w)))
+                    .flatten()
+                    .filter(|_| word_at(tokens, i + 2).is_none_or(|w| w != "of"));
+                if let Some(value) = a_scale {
+                    out.push(NumberMention {
+                        kind: NumberKind::Quantity,
+                        value,
+                        sign: 0,
+                        surface: surface(i..i + 2),
+                        tokens: i..i + 2,
+                        bounds: None,
+                    });
+                    i += 2;
                     continue;
                 }
                 if let Some((value, end)) = spelled_number(tokens, i) {
@@ -503,6 +543,7 @@ pub fn find(tokens: &[Token]) -> Vec<NumberMention> {
                         sign,
                         surface: surface(i..end),
                         tokens: i..end,
+                        bounds: None,
                     });
                     i = end;
                     continue;
@@ -511,6 +552,9 @@ pub fn find(tokens: &[Token]) -> Vec<NumberMention> {
             }
             _ => i += 1,
         }
+    }
+    for m in &mut out {
+        m.bounds = super::hedges::bounds(tokens, m.tokens.start, m.kind, m.value);
     }
     out
 }
@@ -522,6 +566,7 @@ fn date(month: u32, day: f64, surface: String, tokens: Range<usize>) -> NumberMe
         sign: 0,
         surface,
         tokens,
+        bounds: None,
     }
 }
 
@@ -628,6 +673,19 @@ mod tests {
         assert_eq!(mentions("its two thousand peacekeepers"), q(2000.0));
         assert_eq!(mentions("ninety-five thousand people"), q(95000.0));
         assert!(mentions("one of the most").is_empty());
+    }
+
+    #[test]
+    fn a_hedged_count_agrees_with_the_values_its_range_holds() {
+        let first = |text: &str| find(&tokenize(text)).remove(0);
+        let exact = first("936 more refugees returned");
+        assert!(first("nearly a thousand more refugees").agrees_with(&exact));
+        assert!(exact.agrees_with(&first("over nine hundred refugees")));
+        assert!(!first("nearly a thousand refugees").agrees_with(&first("1,200 refugees")));
+        assert!(!first("about 900 refugees").agrees_with(&first("2,000 refugees")));
+        // Exact values agree only when equal.
+        assert!(!first("900 refugees").agrees_with(&exact));
+        assert_eq!(first("a thousand refugees").value, 1000.0);
     }
 
     #[test]
