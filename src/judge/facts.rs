@@ -184,6 +184,12 @@ fn substitutions(
     for (j, t) in source.terms.iter().enumerate() {
         source_positions.entry(t.key.as_str()).or_default().push(j);
     }
+    // A source fact the draft states too (a number within a draft's hedge included) stands
+    // in no draft fact's place.
+    let said_in_the_draft = |s: &Term| {
+        draft.mentions(&s.key)
+            || (s.kind == TermKind::Number && source.number_stated_by(&s.key, draft))
+    };
     let mut used = HashSet::new();
     let mut reported = HashSet::new();
     let mut replaced = Vec::new();
@@ -220,8 +226,7 @@ fn substitutions(
             !used.contains(j)
                 && slot(s) == Some(d_slot)
                 && !frame.contains(&s.key)
-                && !draft.mentions(&s.key)
-                && !(s.kind == TermKind::Number && source.number_stated_by(&s.key, draft))
+                && !said_in_the_draft(s)
                 && !part_of_shared_name(source, *j, draft)
                 && (lone || anchors.iter().any(|&a| a.abs_diff(*j) <= SLOT_WINDOW))
         });
