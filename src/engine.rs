@@ -264,12 +264,15 @@ impl Engine {
     /// [`judge::texts_to_embed`]); none until the model has made all of them, as
     /// [`Engine::has_query_vector`] says.
     fn query_vectors(&self, text: &str) -> (Option<Embedding>, Option<Embedding>) {
-        if !self.has_query_vector(text) {
+        if !self.semantic_ready() {
             return (None, None);
         }
         let queries = self.queries.lock().unwrap_or_else(|p| p.into_inner());
-        let mut embedded = judge::texts_to_embed(text).map(|t| queries.get(t).cloned());
-        (embedded.next().flatten(), embedded.next().flatten())
+        let embedded: Option<Vec<Embedding>> = judge::texts_to_embed(text)
+            .map(|t| queries.get(t).cloned())
+            .collect();
+        let mut embedded = embedded.unwrap_or_default().into_iter();
+        (embedded.next(), embedded.next())
     }
 
     /// The cache key of `sentence` under the evidence the engine has now.

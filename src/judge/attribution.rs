@@ -68,7 +68,6 @@ pub struct Attribution {
     pub reporter: HashSet<String>,
     /// The reported content, analysed on its own.
     pub content: Analysis,
-
     /// Who speaks: the frame's named actors and the broader ones they belong to.
     speakers: HashSet<String>,
 }

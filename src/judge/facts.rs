@@ -32,9 +32,9 @@ pub fn compare(draft: &Analysis, source: &Analysis) -> Comparison {
     compare_beside_frame(draft, source, &HashSet::new())
 }
 
-/// [`compare`] for a source framed as someone's report: the actors and names of its frame
-/// (`frame`, "According to @MBKhMedia, …") say who reports, not what, so no fact of the claim
-/// is taken to be replaced by them.
+/// [`compare`] for a source that names some actors beside its claim (`frame`): the frame of a
+/// report ("According to @MBKhMedia, …" says who reports, not what) or a parenthetical aside
+/// ("(with Turkey in the back)"), so no fact of the claim is taken to be replaced by them.
 pub fn compare_beside_frame(
     draft: &Analysis,
     source: &Analysis,

@@ -308,8 +308,14 @@ pub fn explain(sources: &Sources, text: &str, query: Query) -> Vec<CandidateRepo
     candidates.sort_by(closest_first);
     candidates
         .into_iter()
-        .map(|c| (compare_facts(sources, &draft, &c), c))
-        .map(|(comparison, c)| CandidateReport {
+        .map(|c| {
+            let comparison = compare_facts(sources, &draft, &c);
+            let reported_content = attribution
+                .as_ref()
+                .and_then(|a| reported_content_stated(sources, a, &c));
+            (comparison, c, reported_content)
+        })
+        .map(|(comparison, c, reported_content)| CandidateReport {
             unmentioned_by_document: {
                 let absent = facts::unmatched_named(&draft, c.analysis);
                 let keys: Vec<&str> = absent.iter().map(|t| t.key.as_str()).collect();
@@ -325,13 +331,9 @@ pub fn explain(sources: &Sources, text: &str, query: Query) -> Vec<CandidateRepo
                 .filter(|n| !given_by(sources, &c, n))
                 .map(|n| n.surface.clone())
                 .collect(),
-            reported_content: attribution
-                .as_ref()
-                .and_then(|a| reported_content_stated(sources, a, &c)),
-            reported_content_cosine: attribution
-                .as_ref()
-                .and_then(|a| reported_content_stated(sources, a, &c))
+            reported_content_cosine: reported_content
                 .and_then(|_| reported_content_cosine(sources, &c, query)),
+            reported_content,
             sentence: c.sentence,
             score: c.overlap.score(),
             cosine: c.cosine,

@@ -291,9 +291,17 @@ fn about_a_part_of_the_text(lower: &str, analysis: &Analysis) -> Option<String> 
     // not a modifier ("the list price of gas").
     let is_the_subject = matches!(
         verb,
-        "is" | "are" | "was" | "were" | "has" | "have" | "will"
-    ) || verb.ends_with('s') && subject.ends_with('s')
-        || matches!(verb, "draw" | "follow" | "come" | "rely");
+        "is" | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "will"
+            | "draw"
+            | "follow"
+            | "come"
+            | "rely"
+    );
     (PARTS_OF_THE_TEXT.contains(&subject) && is_the_subject).then(|| subject.to_string())
 }
 
