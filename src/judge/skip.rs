@@ -281,10 +281,7 @@ fn about_a_part_of_the_text(lower: &str, analysis: &Analysis) -> Option<String> 
     {
         return None;
     }
-    let mut words = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .skip_while(|w| DETERMINERS.contains(w));
+    let mut words = words(lower).skip_while(|w| DETERMINERS.contains(w));
     let subject = words.next()?;
     let verb = words.next()?;
     // "The list is …", "Quotations are …", "These notes draw …": the part is the subject,
@@ -316,10 +313,7 @@ const TOPICS: &[&str] = &[
 /// piece, naming nothing: a transition ("That leads to the personal side of the story").
 /// "This leads to higher prices" leads to a consequence, not a topic, and is kept.
 fn leads_on_to(lower: &str, analysis: &Analysis) -> Option<String> {
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = words(lower).collect();
     let opens = matches!(words.first(), Some(&("this" | "that" | "which")))
         && matches!(
             words.get(1),
@@ -334,6 +328,13 @@ fn leads_on_to(lower: &str, analysis: &Analysis) -> Option<String> {
         .iter()
         .any(|w| TOPICS.contains(w))
         .then(|| words[..2 + to + 1].join(" "))
+}
+
+/// The words of a lowercased sentence, punctuation dropped.
+fn words(lower: &str) -> impl Iterator<Item = &str> {
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
 }
 
 /// No actor, name or number: nothing a source could state about the world.
