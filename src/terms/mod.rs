@@ -95,7 +95,7 @@ impl Analysis {
     }
 
     /// Whether `other` states the number this text gives under `key`: the same value, or one
-    /// a hedge or a month of either allows ([`NumberMention::agrees_with`]).
+    /// the hedge of either allows ([`NumberMention::agrees_with`]).
     pub fn number_stated_by(&self, key: &str, other: &Analysis) -> bool {
         self.numbers
             .iter()
