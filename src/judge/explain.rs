@@ -34,10 +34,10 @@ pub struct CandidateReport {
     /// date give: the source cannot support the claim.
     pub numbers_out_of_context: Vec<String>,
     /// For a claim framed as a report, when the source is a report too: the share of the
-    /// reported content it states (below [`REPORTED_CONTENT_FLOOR`], no support).
+    /// reported content it states (below [`super::REPORTED_CONTENT_FLOOR`], no support).
     pub reported_content: Option<f32>,
     /// With the model, the cosine of the reported content with the source, when the source
-    /// is a report (at least [`REPORTED_CONTENT_COSINE`] also states it).
+    /// is a report (at least [`super::REPORTED_CONTENT_COSINE`] also states it).
     pub reported_content_cosine: Option<f32>,
 }
 
