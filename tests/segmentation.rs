@@ -288,7 +288,7 @@ fn suppression_comments_on_a_real_draft() {
     let mut edited = markdown.clone();
     edited.insert_str(
         at,
-        &format!(" {}", corroborate::text::markdown::own_analysis_marker()),
+        &format!(" {}", corroborate::text::own_analysis_marker()),
     );
     let own: Vec<String> = draft_sentences(&edited)
         .into_iter()

@@ -10,7 +10,7 @@
 //! autolinks and bare URLs become a placeholder in the plain text: a sentence's range
 //! covers them but its text leaves them out.
 //!
-//! Suppression comments are read here too (see docs/suppression.md).
+//! Suppression comments are found here too, and applied by `super::suppression`.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -18,15 +18,9 @@ use std::sync::LazyLock;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use regex::Regex;
 
-use super::{split_sentences, BlockKind, DraftSentence, Suppression};
-
-const OWN_ANALYSIS_MARKER: &str = "<!-- corroborate: own -->";
-
-/// The comment that marks the sentence before it as the writer's own analysis. A client
-/// inserts it right after the sentence (at `byte_range.end`, preceded by a space).
-pub fn own_analysis_marker() -> &'static str {
-    OWN_ANALYSIS_MARKER
-}
+use super::citation::{ends_with_citation, is_quotation, leading_citation_end};
+use super::suppression::{apply_suppressions, directives, Directive};
+use super::{split_sentences, BlockKind, DraftSentence};
 
 /// Stands in the plain text for inline content that a sentence's range covers but that
 /// is not prose: inline code, images, autolinks, bare URLs.
@@ -160,14 +154,6 @@ impl Prose {
             None => 0,
         }
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Directive {
-    Own,
-    Off,
-    On,
-    IgnoreFile,
 }
 
 struct Walker<'a> {
@@ -317,28 +303,14 @@ impl<'a> Walker<'a> {
     }
 
     fn scan_comments(&mut self, range: Range<usize>) {
-        static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)<!--\s*corroborate\s*:?\s*(own|off|on|ignore-file)\s*-->")
-                .expect("suppression comment pattern")
-        });
         let Some(html) = self.markdown.get(range.clone()) else {
             return;
         };
-        if !html.contains("<!--") {
-            return;
-        }
-        for caps in DIRECTIVE.captures_iter(html) {
-            let (Some(all), Some(word)) = (caps.get(0), caps.get(1)) else {
-                continue;
-            };
-            let directive = match word.as_str().to_ascii_lowercase().as_str() {
-                "own" => Directive::Own,
-                "off" => Directive::Off,
-                "on" => Directive::On,
-                _ => Directive::IgnoreFile,
-            };
-            self.comments.push((range.start + all.start(), directive));
-        }
+        self.comments.extend(
+            directives(html)
+                .into_iter()
+                .map(|(at, d)| (range.start + at, d)),
+        );
     }
 
     /// The kind of the prose being collected: headings and table cells win, then the
@@ -452,7 +424,7 @@ fn bare_urls(text: &str) -> Vec<Range<usize>> {
 }
 
 /// The sentence as a reader sees it: placeholders dropped, whitespace collapsed.
-fn clean(plain: &str) -> String {
+pub(super) fn clean(plain: &str) -> String {
     let mut out = String::with_capacity(plain.len());
     // a placeholder was just dropped: punctuation after it attaches to the text before
     let mut glue = false;
@@ -478,206 +450,10 @@ fn clean(plain: &str) -> String {
     out
 }
 
-/// A parenthetical author–year citation such as "(Gabuev 2020)" or "(see de Waal, 2019,
-/// p. 4)".
-fn is_parenthetical_citation(paren: &str) -> bool {
-    static CITATION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^\((?:see |cf\. )?(?:(?:de|van|von|al|el|di|da|du|le) )?(\p{Lu}[\p{L}'’\-]+)(?:,? (?:and |& )?(?:(?:de|van|von) )?(?:\p{Lu}[\p{L}'’\-]+|et al\.?))*,? (?:1[5-9]\d\d|20\d\d)[a-z]?(?:, pp?\. ?\d+(?:[–-]\d+)?)?(?:; [^()]+)?\)$",
-        )
-        .expect("citation pattern")
-    });
-    const NOT_AUTHORS: &[&str] = &[
-        "About",
-        "After",
-        "Around",
-        "Autumn",
-        "Before",
-        "By",
-        "Circa",
-        "Early",
-        "Fall",
-        "From",
-        "In",
-        "Late",
-        "Mid",
-        "Since",
-        "Spring",
-        "Summer",
-        "Till",
-        "Until",
-        "Winter",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
-        "Sept",
-        "Oct",
-        "Nov",
-        "Dec",
-    ];
-    CITATION
-        .captures(paren)
-        .and_then(|c| c.get(1))
-        .is_some_and(|first| !NOT_AUTHORS.contains(&first.as_str()))
-}
-
-/// "Russia won (Gabuev 2020)." ends with a citation.
-fn ends_with_citation(text: &str) -> bool {
-    let t = text.trim_end_matches(['.', '!', '?', ' ']);
-    if !t.ends_with(')') {
-        return false;
-    }
-    t.rfind('(')
-        .and_then(|open| t.get(open..))
-        .is_some_and(is_parenthetical_citation)
-}
-
-/// Where the sentence in `plain[r]` goes on after a parenthetical citation it starts
-/// with ("(Gabuev 2020). Next", "(Gabuev 2020) Next"), if it starts with one.
-fn leading_citation_end(plain: &str, r: Range<usize>) -> Option<usize> {
-    let slice = plain.get(r.clone())?;
-    if !slice.starts_with('(') {
-        return None;
-    }
-    let close = slice.find(')')?;
-    if !is_parenthetical_citation(&clean(slice.get(..=close)?)) {
-        return None;
-    }
-    let rest = slice.get(close + 1..)?;
-    let skipped = rest.len()
-        - rest
-            .trim_start_matches(|c: char| c == '.' || c.is_whitespace())
-            .len();
-    Some(r.start + close + 1 + skipped)
-}
-
-/// The whole sentence stands in one pair of quotation marks: `"We won."`, `“We won”.`
-fn is_quotation(text: &str) -> bool {
-    let t = text.trim_end_matches(['.', '!', '?', '…', ',', ';', ':']);
-    let mut chars = t.chars();
-    let (Some(open), Some(close)) = (chars.next(), chars.next_back()) else {
-        return false;
-    };
-    let closers: &[char] = match open {
-        '"' => &['"'],
-        '“' => &['”'],
-        '„' => &['“', '”'],
-        '«' => &['»'],
-        '‘' => &['’'],
-        '\'' => &['\''],
-        _ => return false,
-    };
-    if !closers.contains(&close) {
-        return false;
-    }
-    let inner: Vec<char> = chars.collect();
-    // the quotation opened at the start must close only at the end; in single quotes an
-    // apostrophe between letters ("Russia’s") does not close it
-    inner.iter().enumerate().all(|(i, c)| {
-        !closers.contains(c) || {
-            let before = i.checked_sub(1).and_then(|j| inner.get(j));
-            let after = inner.get(i + 1);
-            matches!(open, '‘' | '\'')
-                && before.is_some_and(|b| b.is_alphanumeric())
-                && after.is_some_and(|a| a.is_alphanumeric())
-        }
-    })
-}
-
-/// Marks sentences the writer asked to leave alone; see docs/suppression.md.
-fn apply_suppressions(
-    markdown: &str,
-    sentences: &mut [DraftSentence],
-    comments: &[(usize, Directive)],
-) {
-    if comments.is_empty() {
-        return;
-    }
-    for &(at, directive) in comments {
-        if directive != Directive::Own {
-            continue;
-        }
-        // the sentence that holds the comment, or the one it follows with no blank line
-        let i = sentences.partition_point(|s| s.byte_range.start <= at);
-        let Some(s) = i.checked_sub(1).and_then(|i| sentences.get_mut(i)) else {
-            continue;
-        };
-        let between = markdown.get(s.byte_range.end.min(at)..at).unwrap_or("");
-        if at < s.byte_range.end || !has_blank_line(between) {
-            s.suppression = Some(Suppression::OwnAnalysis);
-        }
-    }
-    if comments.iter().any(|&(_, d)| d == Directive::IgnoreFile) {
-        for s in sentences.iter_mut() {
-            s.suppression = Some(Suppression::Ignored);
-        }
-        return;
-    }
-    let mut regions = Vec::new();
-    let mut off_at = None;
-    for &(at, directive) in comments {
-        match directive {
-            Directive::Off => {
-                off_at.get_or_insert(at);
-            }
-            Directive::On => {
-                if let Some(from) = off_at.take() {
-                    regions.push(from..at);
-                }
-            }
-            _ => {}
-        }
-    }
-    if let Some(from) = off_at {
-        regions.push(from..usize::MAX);
-    }
-    let mut region = regions.iter().peekable();
-    for s in sentences.iter_mut() {
-        while region.peek().is_some_and(|r| r.end <= s.byte_range.start) {
-            region.next();
-        }
-        if region
-            .peek()
-            .is_some_and(|r| r.contains(&s.byte_range.start))
-        {
-            s.suppression = Some(Suppression::Ignored);
-        }
-    }
-}
-
-fn has_blank_line(s: &str) -> bool {
-    let mut lines = s.split('\n');
-    lines.next(); // the rest of the sentence's own line
-    let mut lines = lines.peekable();
-    while let Some(line) = lines.next() {
-        // a whole line of whitespace followed by another line break
-        if lines.peek().is_some() && line.trim().is_empty() {
-            return true;
-        }
-    }
-    false
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::{own_analysis_marker, Suppression};
 
     fn sentences(md: &str) -> Vec<DraftSentence> {
         prose_sentences(md)

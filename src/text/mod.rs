@@ -5,17 +5,20 @@
 //! link URLs), `split` cuts prose into sentences, and `line_index` converts byte offsets
 //! to editor positions (UTF-8 or UTF-16 columns). Suppression comments
 //! (`<!-- corroborate: own -->`, `off`/`on`, `ignore-file`; docs/suppression.md) are read
-//! with the Markdown. Nothing here knows about sources.
+//! with the Markdown and applied by `suppression`; `citation` tells a cited or quoted
+//! sentence. Nothing here knows about sources.
 
 use std::ops::Range;
 
+mod citation;
 pub mod line_index;
 pub mod markdown;
 pub mod split;
+mod suppression;
 
 pub use line_index::{LineIndex, Position, PositionEncoding};
-pub use markdown::own_analysis_marker;
 pub use split::split_sentences;
+pub use suppression::own_analysis_marker;
 
 /// The Markdown block a sentence stands in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
