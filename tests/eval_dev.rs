@@ -65,7 +65,7 @@ fn extra2_set_does_not_regress() {
         ("supported/abstractive", 0.73),
         ("supported", 0.89),
         ("unsupported", 0.87),
-        ("conflicting", 0.85),
+        ("conflicting", 0.95),
         ("not_claim", 0.90),
     ];
     common::assert_floors(&card, 80, 0.78, &floors);
@@ -135,7 +135,7 @@ fn extra6_set_does_not_regress() {
         ("supported/abstractive", 0.55),
         ("supported", 0.85),
         ("unsupported", 0.78),
-        ("conflicting", 0.55),
+        ("conflicting", 0.60),
         ("not_claim", 0.90),
     ];
     common::assert_floors(&card, 88, 0.65, &floors);
