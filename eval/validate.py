@@ -73,6 +73,14 @@ SETS = {
         ("conflicting", None): 10,
         ("not_claim", None): 12,
     }),
+    "extra7": ("t", {
+        ("supported", "verbatim"): 12,
+        ("supported", "lexical"): 20,
+        ("supported", "abstractive"): 16,
+        ("unsupported", None): 18,
+        ("conflicting", None): 10,
+        ("not_claim", None): 12,
+    }),
 }
 
 if len(sys.argv) != 2 or pathlib.Path(sys.argv[1]).resolve().name not in SETS:
