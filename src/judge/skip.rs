@@ -56,7 +56,9 @@ pub fn reason_to_skip(sentence: &DraftSentence, analysis: &Analysis) -> Option<S
     if let Some(part) = about_a_part_of_the_text(&lower, analysis) {
         return Some(format!("about the text itself, not the world (\"{part}\")"));
     }
-    if let Some(cue) = leads_on_to(&lower, analysis) {
+    if let Some(cue) =
+        leads_on_to(&lower, analysis).or_else(|| takes_its_parts_in_turn(&lower, analysis))
+    {
         return Some(format!("the writer steering the reader (\"{cue}\")"));
     }
     if says_nothing_specific(analysis) {
@@ -281,9 +283,16 @@ fn about_a_part_of_the_text(lower: &str, analysis: &Analysis) -> Option<String> 
     {
         return None;
     }
-    let mut words = words(lower).skip_while(|w| DETERMINERS.contains(w));
-    let subject = words.next()?;
-    let verb = words.next()?;
+    let words: Vec<&str> = words(lower)
+        .skip_while(|w| DETERMINERS.contains(w))
+        .take(3)
+        .collect();
+    // The part may have one word before it: "Page references will be added …".
+    let (subject, verb) = match words[..] {
+        [part, verb, ..] if PARTS_OF_THE_TEXT.contains(&part) => (part, verb),
+        [_, part, verb] => (part, verb),
+        _ => return None,
+    };
     // "The list is …", "Quotations are …", "These notes draw …": the part is the subject,
     // not a modifier ("the list price of gas").
     let is_the_subject = matches!(
@@ -328,6 +337,48 @@ fn leads_on_to(lower: &str, analysis: &Analysis) -> Option<String> {
         .iter()
         .any(|w| TOPICS.contains(w))
         .then(|| words[..2 + to + 1].join(" "))
+}
+
+/// Ways of reading a question that a piece may set side by side and take in turn.
+const READINGS: &[&str] = &[
+    "reading",
+    "view",
+    "interpretation",
+    "explanation",
+    "account",
+    "answer",
+    "lens",
+    "approach",
+    "perspective",
+];
+
+/// Where a piece takes its parts in turn: "The second reading starts from a different
+/// place", "The third point is more speculative". Names nothing; returns the part.
+fn takes_its_parts_in_turn(lower: &str, analysis: &Analysis) -> Option<String> {
+    const ORDINALS: &[&str] = &[
+        "first", "second", "third", "fourth", "fifth", "next", "last", "final", "other",
+    ];
+    const TURNS: &[&str] = &[
+        "starts", "begins", "opens", "ends", "closes", "turns", "moves", "shifts", "comes",
+        "takes", "looks", "asks", "is",
+    ];
+    let words: Vec<&str> = words(lower).take(4).collect();
+    let [first, ordinal, part, verb] = words[..] else {
+        return None;
+    };
+    // The ordinal itself may read as a number ("third"); nothing else may.
+    let names_nothing_else = analysis
+        .terms
+        .iter()
+        .filter(|t| !t.surface.eq_ignore_ascii_case(ordinal))
+        .all(|t| t.kind == TermKind::Word);
+    if !names_nothing_else {
+        return None;
+    }
+    let is_part =
+        |w: &str| TOPICS.contains(&w) || PARTS_OF_THE_TEXT.contains(&w) || READINGS.contains(&w);
+    (first == "the" && ORDINALS.contains(&ordinal) && is_part(part) && TURNS.contains(&verb))
+        .then(|| format!("{first} {ordinal} {part}"))
 }
 
 /// The words of a lowercased sentence, punctuation dropped.
@@ -377,8 +428,17 @@ fn speaks_of_quotations(lower: &str) -> bool {
         "corrected",
         "trimmed",
     ];
+    // What the writer did with them: "I have kept each author's spelling", "we left the
+    // quotations as they were". Said by the writer only: "the translation kept the
+    // ambiguity" is about a translation in the world.
+    const KEPT: &[&str] = &["kept", "keep", "preserved", "retained", "left", "followed"];
+    let by_the_writer = || {
+        let words: Vec<&str> = words(lower).collect();
+        words.iter().any(|w| matches!(*w, "i" | "we")) && words.iter().any(|w| KEPT.contains(w))
+    };
     PURPOSES.iter().any(|p| lower.contains(p))
-        || (QUOTED.iter().any(|q| lower.contains(q)) && HANDLED.iter().any(|h| lower.contains(h)))
+        || (QUOTED.iter().any(|q| lower.contains(q))
+            && (HANDLED.iter().any(|h| lower.contains(h)) || by_the_writer()))
 }
 
 #[cfg(test)]
@@ -457,6 +517,7 @@ mod tests {
             "The list is revised at the end of every month.",
             "Quotations are from the official transcripts where available.",
             "These notes rely only on published interviews.",
+            "Source links will be checked again before publication.",
         ] {
             let reason = skip(text).unwrap_or_default();
             assert!(reason.contains("about the text"), "{text}: {reason:?}");
@@ -465,6 +526,7 @@ mod tests {
             "The list of Russian bases abroad grew by one in November.",
             "The table of ranks was abolished in 1917.",
             "Sources in Baku say the talks have stalled.",
+            "Arms list prices rose sharply after the war.",
         ] {
             assert_eq!(skip(text), None, "{text}");
         }
@@ -488,8 +550,32 @@ mod tests {
             "Excerpts have been condensed for brevity.",
             "All translations are my own.",
             "Spellings of place names have been standardised.",
+            "We have preserved the original transliteration of names.",
         ] {
             assert!(skip(text).is_some(), "{text}");
+        }
+        // Not the writer's handling: a translation in the world.
+        assert_eq!(
+            skip("A faulty translation of the treaty preserved the ambiguity for years."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_piece_taking_its_parts_in_turn_is_not_a_claim() {
+        for text in [
+            "The third explanation starts from economics rather than security.",
+            "The next point is more speculative than the others.",
+        ] {
+            let reason = skip(text).unwrap_or_default();
+            assert!(reason.contains("steering"), "{text}: {reason:?}");
+        }
+        for text in [
+            "The second war began after a long stalemate.",
+            "The first reading of the bill passed without debate.",
+            "The second reading starts in Moscow next week.",
+        ] {
+            assert_eq!(skip(text), None, "{text}");
         }
     }
 
