@@ -156,3 +156,22 @@ fn extra6_set_with_the_model_does_not_regress() {
     ];
     common::assert_floors(&card, 88, 0.70, &floors);
 }
+
+/// `eval/extra7`, the eighth set, in dev's exact mix (see its README).
+#[test]
+fn extra7_set_with_the_model_does_not_regress() {
+    if !common::model_installed() {
+        return;
+    }
+    let card = score_with_model("eval/extra7");
+    let floors = [
+        ("supported/verbatim", 0.98),
+        ("supported/lexical", 0.95),
+        ("supported/abstractive", 0.70),
+        ("supported", 0.88),
+        ("unsupported", 0.67),
+        ("conflicting", 0.65),
+        ("not_claim", 0.90),
+    ];
+    common::assert_floors(&card, 88, 0.75, &floors);
+}
