@@ -46,49 +46,32 @@ pub(super) fn polarity(draft: &Analysis, source: &Analysis) -> Option<Difference
             .find(|w| w[0].key == x && w[1].key == y)
             .map(|w| format!("{} {}", w[0].surface, w[1].surface))
     };
-    for (x, y, said) in negated_pairs(source) {
-        if negated_pairs(draft)
+    // Each side's negated phrases, read once: a phrase one side negates and the other
+    // says as it stands, negating it nowhere, is the difference.
+    let in_source = negated_pairs(source);
+    let in_draft = negated_pairs(draft);
+    let asserted_by = |negated: &[(String, String, String)],
+                       other_negated: &[(String, String, String)],
+                       other: &Analysis| {
+        negated
             .iter()
-            .any(|(a, b, _)| *a == x && *b == y)
-        {
-            continue;
-        }
-        if let Some(phrase) = adjacent_pair(draft, &x, &y) {
-            return Some(Difference {
-                kind: DifferenceKind::Polarity,
-                source: format!("\"{said}\""),
-                draft: format!("\"{phrase}\""),
-            });
-        }
+            .filter(|(x, y, _)| !other_negated.iter().any(|(a, b, _)| a == x && b == y))
+            .find_map(|(x, y, said)| adjacent_pair(other, x, y).map(|p| (said.clone(), p)))
+    };
+    let polar = |source: String, draft: String| Difference {
+        kind: DifferenceKind::Polarity,
+        source: format!("\"{source}\""),
+        draft: format!("\"{draft}\""),
+    };
+    if let Some((said, phrase)) = asserted_by(&in_source, &in_draft, draft) {
+        return Some(polar(said, phrase));
     }
-    for (x, y, said) in negated_pairs(draft) {
-        if negated_pairs(source)
-            .iter()
-            .any(|(a, b, _)| *a == x && *b == y)
-        {
-            continue;
-        }
-        if let Some(phrase) = adjacent_pair(source, &x, &y) {
-            return Some(Difference {
-                kind: DifferenceKind::Polarity,
-                source: format!("\"{phrase}\""),
-                draft: format!("\"{said}\""),
-            });
-        }
+    if let Some((said, phrase)) = asserted_by(&in_draft, &in_source, source) {
+        return Some(polar(phrase, said));
     }
     negated_in_place(draft, source)
-        .map(|(said, asserted)| Difference {
-            kind: DifferenceKind::Polarity,
-            source: format!("\"{asserted}\""),
-            draft: format!("\"{said}\""),
-        })
-        .or_else(|| {
-            negated_in_place(source, draft).map(|(said, asserted)| Difference {
-                kind: DifferenceKind::Polarity,
-                source: format!("\"{said}\""),
-                draft: format!("\"{asserted}\""),
-            })
-        })
+        .map(|(said, asserted)| polar(asserted, said))
+        .or_else(|| negated_in_place(source, draft).map(|(said, asserted)| polar(said, asserted)))
 }
 
 /// A word that `a` negates and `b` asserts in the same place of the claim, framed by at
